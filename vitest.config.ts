@@ -1,0 +1,43 @@
+/// <reference types="vitest/config" />
+import preact from "@preact/preset-vite";
+import { defineConfig } from "vitest/config";
+
+// Three runtimes, three projects: plain Node (core, mocks, integration),
+// a DOM (Preact components, IndexedDB adapters) and a real Chromium (built app).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["src/**/*.test.ts", "mocks/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+          exclude: ["test/browser/**", "node_modules/**"],
+        },
+      },
+      {
+        extends: false,
+        plugins: [preact()],
+        test: {
+          name: "dom",
+          environment: "happy-dom",
+          include: ["src/**/*.test.tsx", "test/**/*.test.tsx"],
+          exclude: ["test/browser/**", "node_modules/**"],
+        },
+      },
+      {
+        extends: false,
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
