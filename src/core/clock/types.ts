@@ -1,0 +1,42 @@
+/** Opaque handle returned by Clock.setTimeout. */
+export type TimerHandle = unknown;
+
+/**
+ * The device's monotonic-enough wall clock and timers, injected so tests and the
+ * fleet simulation can run on fake time. Core code never calls Date.now() or
+ * setTimeout directly.
+ */
+export interface Clock {
+  /** Device time in epoch milliseconds (may be hours off from the server). */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Uniform random number in [0, 1), injected (seeded in tests and the fleet). */
+export type Random = () => number;
+
+/** Makes a fresh random UUID (v4), injected; used for Idempotency-Keys. */
+export type IdFactory = () => string;
+
+/** One observation of the server's clock, taken around a single HTTP exchange. */
+export interface ClockSample {
+  /** Device time just before the request was sent. */
+  sentAt: number;
+  /** Device time when the response headers arrived. */
+  receivedAt: number;
+  /** Server time in epoch ms (from a body serverTime, or a Date header). */
+  serverTime: number;
+  /** true for a millisecond serverTime, false for a whole-second Date header. */
+  precise: boolean;
+}
+
+/** Server time as best known on this device. */
+export interface ServerClock {
+  /** Current server time estimate in epoch milliseconds. */
+  serverNow(): number;
+  /** Feed one sample; the estimate improves with round-trip correction. */
+  observe(sample: ClockSample): void;
+  /** Estimated serverTime - deviceTime, in ms (0 until the first sample). */
+  offsetMs(): number;
+}
