@@ -1,0 +1,80 @@
+import type { Admission, QueueState } from "../contract/types.ts";
+
+/**
+ * What the waiting-room screen shows. `joining` covers both the first join
+ * request and a pending join being retried after a reload; `idle` means this
+ * device holds no ticket.
+ */
+export type QueuePhase = "idle" | "joining" | QueueState | "error";
+
+/** App-side notice codes, beside the contract's problem codes. */
+export type ClientNoticeCode = "offline" | "storage_unavailable" | "invalid_response" | "network" | "timeout";
+
+/** A problem to show while the client keeps working (or stops, for terminal ones). */
+export interface QueueNotice {
+  /** A contract problem code (e.g. "overloaded", "invalid_token") or a ClientNoticeCode. */
+  code: string;
+  /** Server epoch ms of the next automatic attempt, when one is scheduled. */
+  retryAt: number | null;
+}
+
+/**
+ * Everything the waiting room renders. Times are SERVER epoch ms. Position
+ * fields are as last reported; use projectPosition() for the smooth estimate.
+ */
+export interface QueueView {
+  phase: QueuePhase;
+  eventId: string | null;
+  ticketId: string | null;
+  number: number | null;
+  servingNumber: number | null;
+  ahead: number | null;
+  servingRatePerSecond: number | null;
+  etaSeconds: number | null;
+  opensAt: number | null;
+  admission: Admission | null;
+  /** Server time of the last good status, for "updated 12 s ago". */
+  updatedAt: number | null;
+  /** Server time of the next scheduled status request, or null. */
+  nextCheckAt: number | null;
+  /** What the app believes about connectivity. */
+  online: boolean;
+  /** false when storage is memory-only: a reload will lose the place. */
+  durable: boolean;
+  /** true when this tab is the device's poller; others mirror it. */
+  leader: boolean;
+  notice: QueueNotice | null;
+}
+
+/** Smoothly estimated position at a given server time, from the last status. */
+export interface PositionEstimate {
+  ahead: number | null;
+  /** 0..1 of the way from joining to the front, or null when unknown. */
+  progress: number | null;
+  /** A range, because the serving rate varies. */
+  eta: { minSeconds: number; maxSeconds: number } | null;
+}
+
+/** The waiting room's intents and state, as the UI sees them. */
+export interface QueueClient {
+  getView(): QueueView;
+  /** Called with the new view on every change; returns an unsubscribe. */
+  subscribe(listener: (view: QueueView) => void): () => void;
+  /** Server time now, for countdowns (admission expiry, opening). */
+  serverNow(): number;
+  /** Estimate of position/progress/ETA at `serverNow` without a request. */
+  project(serverNow: number): PositionEstimate;
+  /** Load a saved ticket (never replacing it) and start polling. */
+  resume(): Promise<void>;
+  /** Take a ticket for an event, or resume the saved one for that event. */
+  join(eventId: string): Promise<void>;
+  /** Leave the line for good (DELETE). */
+  leave(): Promise<void>;
+  /** Forget an ended ticket (expired/left/closed/rejected) so the user can start again. */
+  dismiss(): Promise<void>;
+  /** Lifecycle signals from the platform: connectivity and foreground. */
+  setOnline(online: boolean): void;
+  setVisible(visible: boolean): void;
+  /** Stop all timers and requests (unmount, tab handover). */
+  stop(): void;
+}
