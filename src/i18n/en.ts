@@ -1,0 +1,7 @@
+import { app } from "./en/app.ts";
+import { booking } from "./en/booking.ts";
+import { queue } from "./en/queue.ts";
+import type { MessageKey } from "./ko.ts";
+
+/** The English catalog: must have exactly the Korean catalog's keys (checked by the type). */
+export const en: Record<MessageKey, string> = { ...app, ...queue, ...booking };

@@ -1,0 +1,3 @@
+import type { booking as ko } from "../ko/booking.ts";
+
+export const booking = {} satisfies Record<keyof typeof ko, string>;

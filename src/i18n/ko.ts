@@ -1,0 +1,8 @@
+import { app } from "./ko/app.ts";
+import { booking } from "./ko/booking.ts";
+import { queue } from "./ko/queue.ts";
+
+/** The Korean catalog: the source of every message key. One section file per screen area. */
+export const ko = { ...app, ...queue, ...booking };
+
+export type MessageKey = keyof typeof ko;

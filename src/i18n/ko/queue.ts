@@ -1,0 +1,2 @@
+/** queue screens (owner: the queue helper). Keys start with "queue.". */
+export const queue = {} as const;
