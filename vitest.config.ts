@@ -8,7 +8,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
         test: {
           name: "unit",
           environment: "node",
@@ -17,7 +16,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         plugins: [preact()],
         test: {
           name: "dom",
@@ -27,7 +25,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: "browser",
           environment: "node",
