@@ -78,3 +78,30 @@ export interface QueueClient {
   /** Stop all timers and requests (unmount, tab handover). */
   stop(): void;
 }
+
+/**
+ * One poller per device (implemented in src/platform/tabs.ts with Web Locks /
+ * BroadcastChannel). The leader tab polls and publishes every view; the other
+ * tabs make no status requests and mirror what the leader publishes. A
+ * follower that receives a user intent (join, leave, dismiss) performs it
+ * itself — the shared store and the saved Idempotency-Key make that safe — and
+ * publishes the resulting view; a leader that sees a remote view for another
+ * ticket or phase reloads its state from the store. On becoming leader a tab
+ * resumes from the store (never a second join).
+ */
+export interface TabsPort {
+  isLeader(): boolean;
+  /** Called when this tab gains or loses leadership; returns an unsubscribe. */
+  onLeaderChange(listener: (leader: boolean) => void): () => void;
+  /** Send this tab's view to the other tabs. */
+  publish(view: QueueView): void;
+  /** Views published by the other tabs; returns an unsubscribe. */
+  onRemoteView(listener: (view: QueueView) => void): () => void;
+}
+
+/**
+ * Called once per admission, in the tab that polls, when a status read first
+ * shows it (not again when resume() finds an admission already saved).
+ * The platform turns it into a notification, vibration, sound and title.
+ */
+export type AdmittedAlert = (view: QueueView) => void;
