@@ -46,15 +46,23 @@ try {
   });
   if (!result) throw new Error("Lighthouse returned no result");
   const scores = Object.fromEntries(
-    (Object.keys(targets) as Category[]).map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]),
+    (Object.keys(targets) as Category[]).map((c) => [
+      c,
+      Math.round((result.lhr.categories[c]?.score ?? 0) * 100),
+    ]),
   ) as Record<Category, number>;
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/lighthouse.json", JSON.stringify({ scores, at: result.lhr.fetchTime }, null, 2));
+  writeFileSync(
+    "bench/results/lighthouse.json",
+    JSON.stringify({ scores, at: result.lhr.fetchTime }, null, 2),
+  );
   let failed = false;
   for (const c of Object.keys(targets) as Category[]) {
     const ok = scores[c] >= targets[c];
     if (!ok) failed = true;
-    console.log(`${c.padEnd(15)} ${String(scores[c]).padStart(3)}  (target >= ${targets[c]}) ${ok ? "ok" : "MISSED"}`);
+    console.log(
+      `${c.padEnd(15)} ${String(scores[c]).padStart(3)}  (target >= ${targets[c]}) ${ok ? "ok" : "MISSED"}`,
+    );
   }
   if (failed) {
     for (const audit of Object.values(result.lhr.audits)) {
