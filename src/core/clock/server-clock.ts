@@ -1,0 +1,64 @@
+import type { Clock, ClockSample, ServerClock } from "./types.ts";
+
+/** A Date header is truncated to the second: the true time lies in [t, t + 1000). */
+const HEADER_HALF_WIDTH_MS = 500;
+/** Round trips longer than this say more about the network than about the clock. */
+const MAX_RTT_MS = 30_000;
+/** Device and server clocks drift apart slowly; an old sample gets less trustworthy. */
+const DRIFT_PER_MS = 1e-4;
+/** Server times before 2000 or after 2200 are not clocks, they are bugs. */
+const MIN_PLAUSIBLE_MS = 946_684_800_000;
+const MAX_PLAUSIBLE_MS = 7_258_118_400_000;
+
+interface Estimate {
+  offsetMs: number;
+  /** Half-width of the interval the true offset lies in, when taken. */
+  errorMs: number;
+  takenAt: number;
+}
+
+function toEstimate(sample: ClockSample): Estimate | null {
+  const rtt = sample.receivedAt - sample.sentAt;
+  const { serverTime } = sample;
+  if (!Number.isFinite(rtt) || !Number.isFinite(serverTime) || rtt < 0 || rtt > MAX_RTT_MS) return null;
+  if (serverTime < MIN_PLAUSIBLE_MS || serverTime > MAX_PLAUSIBLE_MS) return null;
+  // The server stamped its time somewhere between sending and receiving; the
+  // midpoint is the best guess and half the round trip bounds the error.
+  const midpoint = (sample.sentAt + sample.receivedAt) / 2;
+  const center = sample.precise ? serverTime : serverTime + HEADER_HALF_WIDTH_MS;
+  return {
+    offsetMs: center - midpoint,
+    errorMs: rtt / 2 + (sample.precise ? 0 : HEADER_HALF_WIDTH_MS),
+    takenAt: sample.receivedAt,
+  };
+}
+
+function currentError(estimate: Estimate, now: number): number {
+  return estimate.errorMs + Math.abs(now - estimate.takenAt) * DRIFT_PER_MS;
+}
+
+/**
+ * Server time from Date headers and body serverTime, with round-trip
+ * correction. Keeps the single most precise recent observation; a sample
+ * that contradicts it (the device clock was changed) replaces it outright.
+ * Only the offset matters, so a device clock hours off changes nothing.
+ */
+export function createServerClock(clock: Clock): ServerClock {
+  let best: Estimate | null = null;
+
+  return {
+    serverNow: () => clock.now() + (best?.offsetMs ?? 0),
+    offsetMs: () => best?.offsetMs ?? 0,
+    observe(sample) {
+      const next = toEstimate(sample);
+      if (next === null) return;
+      if (best === null) {
+        best = next;
+        return;
+      }
+      const bestError = currentError(best, next.takenAt);
+      const contradicts = Math.abs(next.offsetMs - best.offsetMs) > bestError + next.errorMs;
+      if (contradicts || next.errorMs <= bestError) best = next;
+    },
+  };
+}
