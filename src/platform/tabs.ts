@@ -1,0 +1,115 @@
+import type { QueueView, TabsPort } from "../core/queue/types.ts";
+
+const LOCK_NAME = "jari-queue-leader";
+const CHANNEL_NAME = "jari-queue";
+
+/** What tabs say to each other on the channel. */
+type TabMessage = { kind: "view"; view: QueueView } | { kind: "ask" };
+
+/** The two browser features leader election uses; either may be missing. */
+export interface TabsEnv {
+  locks: Pick<LockManager, "request"> | null;
+  openChannel: ((name: string) => BroadcastChannel) | null;
+}
+
+/** The TabsPort plus teardown, for the composition root. */
+export interface Tabs extends TabsPort {
+  /** Give up leadership (another tab takes over) and stop listening. */
+  close(): void;
+}
+
+/** The real browser's Web Locks and BroadcastChannel, where they exist. */
+export function browserTabsEnv(): TabsEnv {
+  return {
+    locks: typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null,
+    openChannel: typeof BroadcastChannel === "function" ? (name) => new BroadcastChannel(name) : null,
+  };
+}
+
+/**
+ * One poller per device. The tab holding the "jari-queue-leader" Web Lock is
+ * the leader; the lock is held for the tab's lifetime, so when the tab closes
+ * (or crashes) the browser hands it to the next waiting tab. Views travel
+ * over a BroadcastChannel; a tab that starts listening asks for a fresh one.
+ * Without Web Locks every tab is its own leader (more requests, never none).
+ */
+export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
+  const leaderListeners = new Set<(leader: boolean) => void>();
+  const remoteListeners = new Set<(view: QueueView) => void>();
+  const abort = new AbortController();
+  const channel = env.openChannel?.(CHANNEL_NAME) ?? null;
+  let leader = env.locks === null;
+  let lastPublished: QueueView | null = null;
+  let releaseLock: (() => void) | null = null;
+  let closed = false;
+
+  const setLeader = (next: boolean) => {
+    if (next === leader) return;
+    leader = next;
+    for (const listener of [...leaderListeners]) listener(next);
+  };
+
+  const post = (message: TabMessage) => {
+    if (!channel || closed) return;
+    try {
+      channel.postMessage(message);
+    } catch {
+      // A closed or broken channel only costs the mirror, never the poller.
+    }
+  };
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<TabMessage>) => {
+      const message = event.data;
+      if (message?.kind === "view") {
+        for (const listener of [...remoteListeners]) listener(message.view);
+      } else if (message?.kind === "ask" && leader && lastPublished) {
+        post({ kind: "view", view: lastPublished });
+      }
+    };
+  }
+
+  if (env.locks) {
+    env.locks
+      .request(LOCK_NAME, { signal: abort.signal }, () => {
+        if (closed) return undefined;
+        setLeader(true);
+        // Held until close(); the browser releases it if the tab goes away.
+        return new Promise<void>((resolve) => {
+          releaseLock = resolve;
+        });
+      })
+      .catch(() => {
+        // Aborted by close(), or locks refused (e.g. an opaque origin): poll on our own.
+        if (!closed) setLeader(true);
+      });
+  }
+
+  return {
+    isLeader: () => leader,
+    onLeaderChange(listener) {
+      leaderListeners.add(listener);
+      return () => leaderListeners.delete(listener);
+    },
+    publish(view) {
+      lastPublished = view;
+      post({ kind: "view", view });
+    },
+    onRemoteView(listener) {
+      remoteListeners.add(listener);
+      // Whoever listens wants the current view now, not at the leader's next change.
+      post({ kind: "ask" });
+      return () => remoteListeners.delete(listener);
+    },
+    close() {
+      if (closed) return;
+      setLeader(false);
+      closed = true;
+      abort.abort();
+      releaseLock?.();
+      channel?.close();
+      leaderListeners.clear();
+      remoteListeners.clear();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { QueueView } from "../../src/core/queue/types.ts";
+import { createTabs, type Tabs, type TabsEnv } from "../../src/platform/tabs.ts";
+
+type Grant = () => Promise<unknown>;
+
+/** Exclusive Web Locks for one origin: one holder per name, others wait in order. */
+class FakeLocks {
+  private held = new Set<string>();
+  private waiting = new Map<string, Grant[]>();
+
+  request(
+    name: string,
+    options: { signal?: AbortSignal },
+    callback: (lock: unknown) => unknown,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const grant: Grant = async () => {
+        this.held.add(name);
+        try {
+          resolve(await callback({ name, mode: "exclusive" }));
+        } catch (error) {
+          reject(error);
+        } finally {
+          this.held.delete(name);
+          this.waiting.get(name)?.shift()?.();
+        }
+      };
+      options.signal?.addEventListener("abort", () => {
+        const queue = this.waiting.get(name) ?? [];
+        const index = queue.indexOf(grant);
+        if (index >= 0) {
+          queue.splice(index, 1);
+          reject(new DOMException("aborted", "AbortError"));
+        }
+      });
+      if (this.held.has(name)) {
+        const queue = this.waiting.get(name) ?? [];
+        queue.push(grant);
+        this.waiting.set(name, queue);
+      } else {
+        void grant();
+      }
+    });
+  }
+}
+
+const view = (overrides: Partial<QueueView> = {}): QueueView => ({
+  phase: "waiting",
+  eventId: "e1",
+  ticketId: "t1",
+  number: 1200,
+  servingNumber: 1000,
+  ahead: 200,
+  servingRatePerSecond: 2,
+  etaSeconds: 100,
+  opensAt: null,
+  admission: null,
+  updatedAt: 1,
+  nextCheckAt: 2,
+  online: true,
+  durable: true,
+  leader: true,
+  notice: null,
+  ...overrides,
+});
+
+/** Lets queued lock grants and channel messages (both async) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+const open: Tabs[] = [];
+function tab(env: TabsEnv): Tabs {
+  const tabs = createTabs(env);
+  open.push(tabs);
+  return tabs;
+}
+afterEach(() => {
+  for (const tabs of open.splice(0)) tabs.close();
+});
+
+const channelEnv = (locks: FakeLocks | null): TabsEnv => ({
+  locks: locks as unknown as LockManager | null,
+  openChannel: (name) => new BroadcastChannel(name),
+});
+
+describe("createTabs", () => {
+  it("elects exactly one leader among several tabs", async () => {
+    const locks = new FakeLocks();
+    const tabs = [tab(channelEnv(locks)), tab(channelEnv(locks)), tab(channelEnv(locks))];
+    await settle();
+    expect(tabs.map((t) => t.isLeader())).toEqual([true, false, false]);
+  });
+
+  it("hands leadership to the next tab when the leader goes away", async () => {
+    const locks = new FakeLocks();
+    const first = tab(channelEnv(locks));
+    const second = tab(channelEnv(locks));
+    const third = tab(channelEnv(locks));
+    const changes: boolean[] = [];
+    second.onLeaderChange((leader) => changes.push(leader));
+    await settle();
+    expect(second.isLeader()).toBe(false);
+
+    first.close();
+    await settle();
+    expect(first.isLeader()).toBe(false);
+    expect(second.isLeader()).toBe(true);
+    expect(third.isLeader()).toBe(false);
+    expect(changes).toEqual([true]);
+  });
+
+  it("lets a waiting tab that closes leave the line without ever leading", async () => {
+    const locks = new FakeLocks();
+    const first = tab(channelEnv(locks));
+    const second = tab(channelEnv(locks));
+    const third = tab(channelEnv(locks));
+    await settle();
+    second.close();
+    first.close();
+    await settle();
+    expect(second.isLeader()).toBe(false);
+    expect(third.isLeader()).toBe(true);
+  });
+
+  it("followers mirror every view the leader publishes", async () => {
+    const locks = new FakeLocks();
+    const leader = tab(channelEnv(locks));
+    const follower = tab(channelEnv(locks));
+    await settle();
+    const seen: QueueView[] = [];
+    follower.onRemoteView((v) => seen.push(v));
+    await settle();
+    leader.publish(view({ ahead: 150 }));
+    leader.publish(view({ ahead: 120 }));
+    await settle();
+    expect(seen.map((v) => v.ahead)).toEqual([150, 120]);
+  });
+
+  it("answers a new listener's request with the leader's latest view", async () => {
+    const locks = new FakeLocks();
+    const leader = tab(channelEnv(locks));
+    leader.publish(view({ ahead: 77 }));
+    await settle();
+    const late = tab(channelEnv(locks));
+    const seen: QueueView[] = [];
+    late.onRemoteView((v) => seen.push(v));
+    await settle();
+    expect(seen.map((v) => v.ahead)).toEqual([77]);
+  });
+
+  it("does not hear its own views", async () => {
+    const leader = tab(channelEnv(new FakeLocks()));
+    const seen: QueueView[] = [];
+    leader.onRemoteView((v) => seen.push(v));
+    leader.publish(view());
+    await settle();
+    expect(seen).toEqual([]);
+  });
+
+  it("is always the leader when Web Locks are missing", async () => {
+    const a = tab({ locks: null, openChannel: null });
+    const b = tab({ locks: null, openChannel: null });
+    expect(a.isLeader()).toBe(true);
+    expect(b.isLeader()).toBe(true);
+    expect(() => a.publish(view())).not.toThrow();
+  });
+
+  it("leads on its own when the lock request is refused", async () => {
+    const refusing = { request: () => Promise.reject(new DOMException("denied", "SecurityError")) };
+    const tabs = tab({ locks: refusing as unknown as LockManager, openChannel: null });
+    expect(tabs.isLeader()).toBe(false);
+    await settle();
+    expect(tabs.isLeader()).toBe(true);
+  });
+});
