@@ -1,7 +1,8 @@
 /**
  * Types of the booking backend contract v1 (contract/openapi.yaml is the source
- * of truth; test/contract/types-match-openapi.test.ts keeps the two in step).
- * Everything here describes data AFTER validation by ./decode.ts.
+ * of truth; test/contract/decoders-match-openapi.test.ts holds these types and
+ * the decoders to its schemas). Everything here describes data AFTER
+ * validation by ./decode.ts.
  */
 
 /** RFC 3339 timestamp with offset, e.g. "2021-07-19T20:00:00.000+09:00". */
@@ -133,11 +134,17 @@ export interface Dose {
 
 export type ReservationStatus = "confirmed" | "cancelled";
 
+export interface ReservationCenter {
+  id: string;
+  name: LocalizedText;
+  address: LocalizedText;
+}
+
 export interface Reservation {
   id: string;
   code: string;
   accessToken: string;
-  center: { id: string; name: LocalizedText; address: LocalizedText };
+  center: ReservationCenter;
   firstDose: Dose;
   secondDose: Dose;
   vaccine: string;
