@@ -1,4 +1,5 @@
 import type {
+  CentersResponse,
   EventsResponse,
   IdentityRequest,
   IdentityResponse,
@@ -6,10 +7,9 @@ import type {
   Problem,
   QueueStatus,
   RegionsResponse,
-  CentersResponse,
-  SlotsResponse,
   ReservationRequest,
   ReservationResponse,
+  SlotsResponse,
   TimeResponse,
 } from "../contract/types.ts";
 
@@ -39,7 +39,9 @@ export type ApiFailure =
 export class ApiError extends Error {
   readonly failure: ApiFailure;
   constructor(failure: ApiFailure) {
-    super(`api ${failure.kind}${failure.kind === "http" ? ` ${failure.status} ${failure.problem.code}` : ""}`);
+    super(
+      `api ${failure.kind}${failure.kind === "http" ? ` ${failure.status} ${failure.problem.code}` : ""}`,
+    );
     this.name = "ApiError";
     this.failure = failure;
   }
@@ -72,7 +74,12 @@ export interface ApiClient {
     ticketToken: string,
     opts?: CallOptions,
   ): Promise<ApiReply<QueueStatus>>;
-  leaveQueue(eventId: string, ticketId: string, ticketToken: string, opts?: CallOptions): Promise<ApiReply<null>>;
+  leaveQueue(
+    eventId: string,
+    ticketId: string,
+    ticketToken: string,
+    opts?: CallOptions,
+  ): Promise<ApiReply<null>>;
   verifyIdentity(
     body: IdentityRequest,
     admissionToken: string,
@@ -95,5 +102,9 @@ export interface ApiClient {
     opts?: CallOptions,
   ): Promise<ApiReply<ReservationResponse>>;
   getReservation(id: string, accessToken: string, opts?: CallOptions): Promise<ApiReply<ReservationResponse>>;
-  cancelReservation(id: string, accessToken: string, opts?: CallOptions): Promise<ApiReply<ReservationResponse>>;
+  cancelReservation(
+    id: string,
+    accessToken: string,
+    opts?: CallOptions,
+  ): Promise<ApiReply<ReservationResponse>>;
 }
