@@ -1,0 +1,69 @@
+import type { Admission, ReservationRequest } from "../contract/types.ts";
+import type { BookingDraft, Preferences } from "../store/types.ts";
+import type { BookingStep } from "./types.ts";
+
+/**
+ * A fresh draft for this admission. Non-personal choices carry over from an
+ * earlier draft (a new ticket after an expired one) or from the preferences.
+ */
+export function newDraft(
+  admission: Admission,
+  eventId: string,
+  now: number,
+  previous: BookingDraft | null,
+  prefs: Preferences,
+): BookingDraft {
+  return {
+    eventId,
+    admission,
+    name: previous?.name ?? "",
+    birthDate: previous?.birthDate ?? "",
+    phone: previous?.phone ?? "",
+    identityKey: null,
+    identityToken: null,
+    maskedName: null,
+    regionCode: previous?.regionCode ?? prefs.lastRegionCode,
+    centerId: previous?.centerId ?? prefs.lastCenterId,
+    date: null,
+    time: null,
+    reservationKey: null,
+    updatedAt: now,
+  };
+}
+
+/** The step a saved draft resumes at: the first thing still missing. */
+export function stepFor(draft: BookingDraft): BookingStep {
+  if (!draft.identityToken) return "identity";
+  if (!draft.centerId) return "center";
+  if (!draft.date || !draft.time) return "slot";
+  return "confirm";
+}
+
+/**
+ * The draft without personal data (name, birth date, phone and the identity
+ * token made from them), for when the admission has expired: the choices of
+ * region, center and slot are kept for the next admission.
+ */
+export function withoutPersonalData(draft: BookingDraft, now: number): BookingDraft {
+  return {
+    ...draft,
+    name: "",
+    birthDate: "",
+    phone: "",
+    identityKey: null,
+    identityToken: null,
+    maskedName: null,
+    reservationKey: null,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The exact body of the confirm request. It is derived only from fields that
+ * are frozen while `reservationKey` is set, so every replay sends the same
+ * bytes under the same key (the server replays only an identical request).
+ */
+export function reservationBody(draft: BookingDraft): ReservationRequest | null {
+  if (!draft.identityToken || !draft.centerId || !draft.date || !draft.time) return null;
+  return { identityToken: draft.identityToken, centerId: draft.centerId, date: draft.date, time: draft.time };
+}
