@@ -3,8 +3,8 @@ import type { Decoder } from "../contract/decode.ts";
 import { DecodeError, decodeCancelled, decodeProblem, decoders } from "../contract/decode.ts";
 import { parseTimestamp } from "../contract/formats.ts";
 import type { Problem } from "../contract/types.ts";
+import { parseRetryAfter } from "../net/retry-after.ts";
 import type { FetchLike, ResponseLike } from "./fetch-like.ts";
-import { parseRetryAfter } from "./retry-after.ts";
 import type { ApiClient, ApiFailure, ApiReply, CallOptions } from "./types.ts";
 import { ApiError } from "./types.ts";
 import { untilAborted } from "./until-aborted.ts";
@@ -114,7 +114,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (status < 200 || status > 299) {
       report(headerTime, false);
       const problem = problemFrom(text) ?? synthesizedProblem(status);
-      const retryAfterMs = parseRetryAfter(headers.get("retry-after"), dateHeader, receivedAt);
+      // An HTTP-date Retry-After counts from the server's own Date when it sent one.
+      const serverNow = Number.isNaN(headerTime) ? receivedAt : headerTime;
+      const retryAfterMs = parseRetryAfter(headers.get("retry-after"), serverNow);
       throw new ApiError({ kind: "http", status, problem, retryAfterMs });
     }
 
