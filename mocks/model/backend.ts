@@ -1,0 +1,222 @@
+/**
+ * The request pipeline: one request at a time (so state changes never
+ * interleave), stats, faults before and after applying, idempotency for
+ * POSTs, the route, and the Date header from the model clock.
+ */
+import { countRequest, loadFactor } from "./capacity.ts";
+import type { RequestContext } from "./context.ts";
+import { placeEvents } from "./events.ts";
+import {
+  cutBody,
+  drawFault,
+  malformed,
+  type OnceFault,
+  retryAfter,
+  statusFault,
+  takeBounce,
+  takeOnce,
+} from "./faults.ts";
+import { type Fault, type FaultConfig, NO_FAULTS } from "./faults-types.ts";
+import { checkIdempotency, purgeIdempotency, rememberIfSuccessful } from "./idempotency.ts";
+import type { Backend, BackendOptions, MockOutcome, MockRequest } from "./index.ts";
+import { inspectState } from "./inspect.ts";
+import { createRandom } from "./random.ts";
+import { type ModelResponse, problem } from "./responses.ts";
+import { matchRoute } from "./routes/table.ts";
+import { SCENARIOS, type ScenarioName } from "./scenarios.ts";
+import { type ModelState, parseSnapshot } from "./state.ts";
+import { toHttpDate } from "./time-format.ts";
+import { createSigner, secretFrom } from "./tokens.ts";
+
+function initialState(scenario: ScenarioName, seed: number, speed: number, startedAt: number): ModelState {
+  const random = createRandom(seed);
+  const secret = secretFrom(random.int);
+  const plan = SCENARIOS[scenario].faults;
+  const { outageSeconds, ...rest } = plan;
+  const faults: FaultConfig = {
+    ...NO_FAULTS,
+    ...rest,
+    outage: outageSeconds
+      ? { fromMs: startedAt + outageSeconds.from * 1000, toMs: startedAt + outageSeconds.to * 1000 }
+      : null,
+  };
+  return {
+    version: 1,
+    scenario,
+    seed,
+    speed,
+    startedAt,
+    secret,
+    rng: random.state(),
+    tickets: {},
+    queues: {},
+    reservations: {},
+    activeByPerson: {},
+    slotBookings: {},
+    idempotency: {},
+    faults,
+    stats: { requests: 0, byRoute: {}, statusCounts: {} },
+    load: { second: 0, count: 0, previous: 0 },
+  };
+}
+
+function splitUrl(url: string): { path: string; query: URLSearchParams } {
+  const parsed = new URL(url, "http://model.invalid");
+  return { path: parsed.pathname, query: parsed.searchParams };
+}
+
+function bump(record: Record<string, number>, key: string): void {
+  record[key] = (record[key] ?? 0) + 1;
+}
+
+export function createModelBackend(opts: BackendOptions = {}): Backend {
+  const now = opts.now ?? (() => Date.now());
+  let state = opts.snapshot
+    ? parseSnapshot(opts.snapshot)
+    : initialState(opts.scenario ?? "calm", opts.seed ?? 1, opts.speed ?? 1, now());
+  let random = createRandom(state.rng);
+  let signer = createSigner(state.secret);
+  let events = placeEvents(SCENARIOS[state.scenario].events, state.startedAt, state.speed);
+  let onceFaults: OnceFault[] = [];
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const load = (snapshot: string): void => {
+    state = parseSnapshot(snapshot);
+    random = createRandom(state.rng);
+    signer = createSigner(state.secret);
+    events = placeEvents(SCENARIOS[state.scenario].events, state.startedAt, state.speed);
+  };
+
+  async function apply(ctx: RequestContext): Promise<ModelResponse> {
+    const match = matchRoute(ctx.method, ctx.path);
+    if (match.kind === "none") return problem(404, "not_found", { detail: "No such resource." });
+    if (match.kind === "wrong-method") {
+      return problem(405, "method_not_allowed", { headers: { allow: match.allow.join(", ") } });
+    }
+    if (ctx.method !== "POST") return match.route.handler(ctx, match.params);
+    const req = { method: ctx.method, path: ctx.path, key: ctx.headers["idempotency-key"], body: ctx.body };
+    const check = checkIdempotency(state, ctx.now, req);
+    if (check.kind !== "fresh") return check.response;
+    const response = await match.route.handler(ctx, match.params);
+    rememberIfSuccessful(state, ctx.now, { ...req, key: check.key }, response);
+    return response;
+  }
+
+  /** Faults that stop a request before it is applied. */
+  function refuse(ctx: RequestContext, fault: Fault | null): MockOutcome | ModelResponse | null {
+    const config = state.faults;
+    if (fault?.kind === "drop") return { kind: "drop" };
+    if (fault?.kind === "hang") return { kind: "hang" };
+    if (fault?.kind === "status") return statusFault(fault, config, random, ctx.now);
+    const outage = config.outage;
+    if (outage && ctx.now >= outage.fromMs && ctx.now < outage.toMs) {
+      return problem(503, "overloaded", {
+        detail: "The service is down for now.",
+        headers: {
+          "retry-after": retryAfter(
+            (outage.toMs - ctx.now) / 1000,
+            config.retryAfterForm === "delta" ? "delta" : "http-date",
+            ctx.now,
+          ),
+        },
+      });
+    }
+    if (config.capacityPerSecond !== null && state.load.count > config.capacityPerSecond) {
+      const seconds = 1 + random.int(3);
+      return problem(503, "overloaded", {
+        detail: "Too many people are asking at once.",
+        headers: { "retry-after": retryAfter(seconds, "delta", ctx.now) },
+      });
+    }
+    return null;
+  }
+
+  async function process(req: MockRequest): Promise<MockOutcome> {
+    const at = now();
+    const method = req.method.toUpperCase();
+    const { path, query } = splitUrl(req.url);
+    const match = matchRoute(method, path);
+    const routeName = match.kind === "found" ? match.route.name : `${method} (unmatched)`;
+    state.stats.requests += 1;
+    bump(state.stats.byRoute, routeName.replace(" /api/v1", " "));
+    countRequest(state, at);
+    if (state.stats.requests % 500 === 0) purgeIdempotency(state, at);
+
+    const ctx: RequestContext = {
+      state,
+      now: at,
+      random,
+      events,
+      signer,
+      method,
+      path,
+      query,
+      headers: req.headers,
+      body: req.body,
+      loadFactor: loadFactor(state, state.faults),
+      firstAdmission: false,
+    };
+    const config = state.faults;
+    let fault = takeOnce(onceFaults, method, path) ?? drawFault(config, random);
+    let delayMs = config.latencyMs + (config.latencyJitterMs > 0 ? random.int(config.latencyJitterMs) : 0);
+    if (fault?.kind === "latency") {
+      delayMs += fault.ms;
+      fault = null;
+    }
+    const withDelay = (outcome: MockOutcome): MockOutcome =>
+      outcome.kind === "hang" || delayMs <= 0 ? outcome : { ...outcome, delayMs };
+
+    const refused = refuse(ctx, fault);
+    let outcome: MockOutcome;
+    if (refused && "kind" in refused) outcome = refused;
+    else {
+      const response = refused ?? (await apply(ctx));
+      response.headers = { ...response.headers, date: toHttpDate(at) };
+      const bounced = ctx.firstAdmission && (config.bounce || takeBounce(onceFaults, method, path));
+      if (bounced || fault?.kind === "lost") outcome = { kind: "drop" };
+      else if (fault?.kind === "cut") {
+        outcome = {
+          kind: "cut",
+          status: response.status,
+          headers: response.headers,
+          partialBody: cutBody(response.body),
+        };
+      } else if (fault?.kind === "malformed") outcome = { kind: "respond", ...malformed(response, fault) };
+      else outcome = { kind: "respond", ...response };
+    }
+    bump(state.stats.statusCounts, outcome.kind === "respond" ? String(outcome.status) : outcome.kind);
+    state.rng = random.state();
+    return withDelay(outcome);
+  }
+
+  return {
+    get scenario() {
+      return state.scenario;
+    },
+    handle(req) {
+      const result = chain.then(() => process(req));
+      chain = result.catch(() => undefined);
+      return result;
+    },
+    faults: {
+      once(match, fault) {
+        onceFaults.push({ match, fault });
+      },
+      configure(cfg) {
+        state.faults = { ...state.faults, ...cfg };
+      },
+      clear() {
+        onceFaults = [];
+        state.faults = { ...NO_FAULTS };
+      },
+    },
+    stats: () => structuredClone(state.stats),
+    inspect: () => inspectState(state),
+    snapshot: () => {
+      state.rng = random.state();
+      return JSON.stringify(state);
+    },
+    load,
+    startedAt: () => state.startedAt,
+  };
+}
