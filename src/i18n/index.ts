@@ -1,31 +1,15 @@
+import { interpolate, type Lang, type MessageKey, type MessageParams } from "./core.ts";
 import { en } from "./en.ts";
-import { ko, type MessageKey } from "./ko.ts";
+import { ko } from "./ko.ts";
 
-export type Lang = "ko" | "en";
-export type { MessageKey };
+export { interpolate, type Lang, type MessageKey, type MessageParams, pickLang } from "./core.ts";
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { ko, en };
 
-/** Values substituted for `{name}` placeholders in a message. */
-export type MessageParams = Record<string, string | number>;
-
-/** Formats one message; `{name}` placeholders are replaced from params. */
+/**
+ * Formats one message; `{name}` placeholders are replaced from params.
+ * Holds both catalogs (for tests and tools); the app uses ./runtime.ts, which loads one language on demand.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[lang][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-/** `?lang=en|ko` wins, then a saved choice, then the browser's languages; Korean by default. */
-export function pickLang(query: string | null, saved: Lang | null, browserLangs: readonly string[]): Lang {
-  if (query === "en" || query === "ko") return query;
-  if (saved) return saved;
-  for (const tag of browserLangs) {
-    const primary = tag.toLowerCase().split("-")[0];
-    if (primary === "ko") return "ko";
-    if (primary === "en") return "en";
-  }
-  return "ko";
+  return interpolate(catalogs[lang][key], params);
 }

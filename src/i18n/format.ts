@@ -1,0 +1,47 @@
+import type { Lang } from "./core.ts";
+
+/** Every date and time is shown in Korean time, whatever the device's zone. */
+export const TIME_ZONE = "Asia/Seoul";
+
+const locales: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: TIME_ZONE });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "7월 19일 (월) 오후 8:00" / "Mon 19 Jul, 20:00" for an RFC 3339 timestamp or epoch ms. */
+export function formatDateTime(lang: Lang, at: string | number): string {
+  return formatter(lang, {
+    month: "short",
+    day: "numeric",
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    hourCycle: lang === "ko" ? "h12" : "h23",
+  }).format(new Date(at));
+}
+
+/** "오후 8:00:05" / "20:00:05". */
+export function formatTime(lang: Lang, at: string | number): string {
+  return formatter(lang, {
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: lang === "ko" ? "h12" : "h23",
+  }).format(new Date(at));
+}
+
+/** "2021년 7월 26일 (월)" / "Mon 26 Jul 2021" for a calendar date "YYYY-MM-DD" (a Seoul date). */
+export function formatDate(lang: Lang, date: string): string {
+  // Noon Seoul time keeps the calendar day whatever the formatter's zone arithmetic does.
+  return formatter(lang, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(
+    new Date(`${date}T12:00:00+09:00`),
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import type { RouteMatch, Router } from "../../app/router.ts";
+import type { RouteId } from "../../app/routes.ts";
+import { screenLoaders } from "../../app/routes.ts";
+import type { Services } from "../../app/services.ts";
+import type { Lang } from "../../i18n/core.ts";
+import { loadTranslator, type Translate } from "../../i18n/runtime.ts";
+import type { PwaController } from "../../pwa/types.ts";
+import { AppContext, type AppContextValue } from "./context.ts";
+import { Header } from "./Header.tsx";
+import { HomeScreen } from "./HomeScreen.tsx";
+import { LazyScreen } from "./LazyScreen.tsx";
+import { NotFoundScreen } from "./NotFoundScreen.tsx";
+import { PwaPrompts } from "./PwaPrompts.tsx";
+
+type Props = {
+  services: Services;
+  router: Router<RouteId>;
+  initial: { lang: Lang; t: Translate };
+  /** Persists an explicit language switch and updates <html lang>. */
+  onLangChange: (lang: Lang) => void;
+  pwa: PwaController | null;
+};
+
+/** The shell: skip link, header, the routed screen, and the install/update prompts. */
+export function App({ services, router, initial, onLangChange, pwa }: Props) {
+  const [{ lang, t }, setLanguage] = useState(initial);
+  const [match, setMatch] = useState(router.current());
+  useEffect(() => router.subscribe(setMatch), [router]);
+
+  const switchLang = useCallback(
+    (next: Lang) => {
+      // Offline with the other catalog not yet cached, the switch just does not happen.
+      loadTranslator(next).then(
+        (nextT) => {
+          setLanguage({ lang: next, t: nextT });
+          onLangChange(next);
+        },
+        () => undefined,
+      );
+    },
+    [onLangChange],
+  );
+  const context = useMemo<AppContextValue>(
+    () => ({
+      services,
+      lang,
+      t,
+      navigate: router.navigate,
+    }),
+    [services, lang, t, router],
+  );
+
+  return (
+    <AppContext.Provider value={context}>
+      <a class="skip-link" href="#main">
+        {context.t("app.skipToContent")}
+      </a>
+      <Header onSwitchLang={switchLang} />
+      <main id="main" tabIndex={-1}>
+        <RoutedScreen match={match} />
+      </main>
+      <aside class="prompts" aria-live="polite">
+        <PwaPrompts pwa={pwa} />
+      </aside>
+    </AppContext.Provider>
+  );
+}
+
+function RoutedScreen({ match }: { match: RouteMatch<RouteId | "not-found"> }) {
+  if (match.id === "home") return <HomeScreen />;
+  if (match.id === "not-found") return <NotFoundScreen />;
+  // Keyed by path so moving between two tickets or reservations starts the screen afresh.
+  return (
+    <LazyScreen key={match.path} load={screenLoaders[match.id]} params={match.params} query={match.query} />
+  );
+}

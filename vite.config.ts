@@ -1,0 +1,99 @@
+/// <reference types="vitest/config" />
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import preact from "@preact/preset-vite";
+import { defineConfig, type Plugin } from "vite";
+import { type ManifestOptions, VitePWA } from "vite-plugin-pwa";
+
+/**
+ * Modes:
+ * - production (default, `npm run build` → dist): talks to VITE_API_BASE (default /api/v1) on its own
+ *   origin; main.tsx reaches the mock only behind `import.meta.env.MODE === "demo"`, so it is dropped,
+ *   and mockServiceWorker.js is removed from the output below.
+ * - demo (`npm start`, `npm run build:demo` → dist-demo): MSW answers the API in the browser.
+ */
+export default defineConfig(({ mode }) => {
+  const demo = mode === "demo";
+  return {
+    plugins: [
+      preact(),
+      VitePWA({
+        strategies: "injectManifest",
+        srcDir: "src",
+        filename: "sw.ts",
+        registerType: "prompt",
+        injectRegister: false,
+        manifest: pwaManifest,
+        injectManifest: {
+          globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+          globIgnores: ["mockServiceWorker.js", "**/mockServiceWorker.js"],
+          // importScripts('/mockServiceWorker.js') in the demo needs a classic worker.
+          rollupFormat: "iife",
+        },
+        // The dev server runs MSW on its own worker; the app worker would fight it for scope "/".
+        devOptions: { enabled: false },
+      }),
+      demo ? null : dropMockWorker(),
+    ],
+    build: {
+      target: "es2022",
+      // The shell must stay tiny (bench/weight.ts); screens are split off by dynamic import.
+      modulePreload: { polyfill: false },
+    },
+  };
+});
+
+/** Installability (issue 5): Korean names, icons incl. maskable, screenshots for the richer install sheet. */
+const pwaManifest = {
+  id: "/",
+  name: "자리 — 예약 대기열 도우미",
+  short_name: "자리",
+  description: "접속이 끊겨도 대기 순서를 잃지 않는 예약 도우미",
+  lang: "ko",
+  dir: "ltr",
+  start_url: "/",
+  scope: "/",
+  display: "standalone",
+  orientation: "portrait",
+  theme_color: "#0b3d91",
+  background_color: "#ffffff",
+  categories: ["health", "utilities"],
+  icons: [
+    { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+    { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+    { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+  ],
+  screenshots: [
+    {
+      src: "/screenshots/narrow.png",
+      sizes: "720x1280",
+      type: "image/png",
+      form_factor: "narrow",
+      label: "행사 목록",
+    },
+    {
+      src: "/screenshots/wide.png",
+      sizes: "1280x720",
+      type: "image/png",
+      form_factor: "wide",
+      label: "행사 목록",
+    },
+  ],
+} satisfies Partial<ManifestOptions>;
+
+/** Production output must hold no MSW code at all, not even the worker script copied from public/. */
+function dropMockWorker(): Plugin {
+  let outDir = "dist";
+  return {
+    name: "jari:drop-mock-worker",
+    apply: "build",
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    // Runs before vite-plugin-pwa scans the output (it uses closeBundle too, registered earlier),
+    // but the precache ignores the file anyway.
+    async writeBundle() {
+      await rm(join(outDir, "mockServiceWorker.js"), { force: true });
+    },
+  };
+}
