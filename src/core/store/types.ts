@@ -21,6 +21,8 @@ export interface TicketRecord {
   nextPollAt: number;
   /** Terminal states are kept so the user sees how it ended, until dismissed. */
   ended: "expired" | "left" | "closed" | "rejected" | null;
+  /** servingNumber when this ticket first had a place: the start of its progress bar. Optional (added later). */
+  firstServingNumber?: number | null;
 }
 
 /** The QueueStatus fields worth keeping, with the server time they were true at. */
