@@ -23,17 +23,29 @@ export interface FakeClock extends Clock {
   nextTimerAt(): number | null;
   pendingTimers(): number;
   setSkew(ms: number): void;
+  /**
+   * Replaces how the clock waits for the world to settle between timers
+   * (default: a few event-loop turns). The harness waits for in-flight model
+   * calls too, because those use real async work (WebCrypto).
+   */
+  setSettle(settle: () => Promise<void>): void;
 }
 
-/** Lets queued microtasks and promise chains run (fake fetches resolve on microtasks). */
-export async function flushMicrotasks(rounds = 20): Promise<void> {
-  for (let i = 0; i < rounds; i++) await Promise.resolve();
+/**
+ * Lets pending promise chains run to completion: microtasks, plus a few event
+ * loop turns for web Request/Response bodies. No wall-clock waiting happens.
+ */
+export async function flushMicrotasks(turns = 3): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
   let now = startMs;
   let skew = skewMs;
   let nextId = 1;
+  let settle: () => Promise<void> = () => flushMicrotasks();
   // Kept sorted by (at, id): the fleet has thousands of timers.
   const timers: Timer[] = [];
 
@@ -55,7 +67,7 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
     timers.shift();
     now = Math.max(now, timer.at);
     timer.fn();
-    await flushMicrotasks();
+    await settle();
     return true;
   };
 
@@ -73,19 +85,22 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
     },
     async advance(ms: number) {
       const until = now + ms;
-      await flushMicrotasks();
+      await settle();
       while (await runNext(until)) {}
       now = until;
-      await flushMicrotasks();
+      await settle();
     },
     async step() {
-      await flushMicrotasks();
+      await settle();
       return runNext(Number.POSITIVE_INFINITY);
     },
     nextTimerAt: () => timers[0]?.at ?? null,
     pendingTimers: () => timers.length,
     setSkew(ms: number) {
       skew = ms;
+    },
+    setSettle(next) {
+      settle = next;
     },
   };
 }
