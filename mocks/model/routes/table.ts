@@ -1,5 +1,8 @@
 /** The contract's routes. `name` is the stats key, e.g. "GET /events/{id}/tickets/{id}". */
 import type { RouteHandler } from "../context.ts";
+import { listCenterSlots, verifyIdentity } from "./booking.ts";
+import { listCenters, listRegions } from "./catalog.ts";
+import { cancelReservation, createReservation, getReservation } from "./reservations.ts";
 import { getTicket, joinQueue, leaveQueue } from "./tickets.ts";
 import { getTime, listEvents } from "./time-events.ts";
 
@@ -24,6 +27,13 @@ const routes: Route[] = [
   route("POST", "/events/{eventId}/tickets", joinQueue),
   route("GET", "/events/{eventId}/tickets/{ticketId}", getTicket),
   route("DELETE", "/events/{eventId}/tickets/{ticketId}", leaveQueue),
+  route("POST", "/identity", verifyIdentity),
+  route("GET", "/regions", listRegions),
+  route("GET", "/centers", listCenters),
+  route("GET", "/centers/{centerId}/slots", listCenterSlots),
+  route("POST", "/reservations", createReservation),
+  route("GET", "/reservations/{reservationId}", getReservation),
+  route("DELETE", "/reservations/{reservationId}", cancelReservation),
 ];
 
 export type RouteMatch =

@@ -54,3 +54,23 @@ export function bodyOf<T = Record<string, unknown>>(outcome: MockOutcome): T {
 export function statusOf(outcome: MockOutcome): number | string {
   return outcome.kind === "respond" || outcome.kind === "cut" ? outcome.status : outcome.kind;
 }
+
+/** Joins the line of `eventId` and waits (on the manual clock) until admitted; returns the admission token. */
+export async function admit(
+  h: ReturnType<typeof setup>,
+  eventId = "c55-59",
+): Promise<{ admissionToken: string; ticketId: string; ticketToken: string }> {
+  const joined = bodyOf<{ ticket: { id: string; token: string }; status: { etaSeconds: number | null } }>(
+    await h.call("POST", `/events/${eventId}/tickets`),
+  );
+  h.clock.advance(((joined.status.etaSeconds ?? 0) + 1) * 1000);
+  const status = bodyOf<{ state: string; admission?: { token: string } }>(
+    await h.call("GET", `/events/${eventId}/tickets/${joined.ticket.id}`, { token: joined.ticket.token }),
+  );
+  if (status.state !== "admitted" || !status.admission) throw new Error(`not admitted: ${status.state}`);
+  return {
+    admissionToken: status.admission.token,
+    ticketId: joined.ticket.id,
+    ticketToken: joined.ticket.token,
+  };
+}
