@@ -708,6 +708,8 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
 
   function stop(): void {
     session.abort();
+    // A fresh session, so intents sent after stop() (another screen) still work.
+    session = new AbortController();
     for (const timer of [expiryTimer, replayTimer]) if (timer !== null) clock.clearTimeout(timer);
     expiryTimer = null;
     replayTimer = null;
