@@ -1,0 +1,59 @@
+import { useEffect, useState } from "preact/hooks";
+import type { QueueClient } from "../../core/queue/types.ts";
+import { useApp } from "../app/context.ts";
+import type { ScreenProps } from "../app/screen-props.ts";
+import { Notice } from "../components/Notice.tsx";
+import type { AlertControls } from "./alert-controls.ts";
+import { QueueScreen } from "./QueueScreen.tsx";
+
+/** Services may offer the your-turn alert controls; without them the screen hides the toggles. */
+type MaybeAlerts = { alerts?: () => Promise<AlertControls | null> };
+
+/** /queue/:eventId — the waiting room with the tab's queue client from the shell's services. */
+export function QueueRoute({ params }: ScreenProps) {
+  const { services, lang, t, navigate } = useApp();
+  const [client, setClient] = useState<QueueClient | null>(() => services.queueIfLoaded());
+  const [alerts, setAlerts] = useState<AlertControls | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setFailed(false);
+    services.queue().then(
+      (loaded) => live && setClient(loaded),
+      () => live && setFailed(true),
+    );
+    (services as MaybeAlerts).alerts?.().then(
+      (loaded) => live && setAlerts(loaded),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, attempt]);
+
+  if (failed) {
+    return (
+      <Notice code={navigator.onLine ? "unknown" : "offline"} onRetry={() => setAttempt((n) => n + 1)} />
+    );
+  }
+  if (!client) {
+    return (
+      <p class="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  return (
+    <QueueScreen
+      client={client}
+      eventId={params.eventId ?? null}
+      alerts={alerts}
+      lang={lang}
+      t={t}
+      onStartBooking={() => navigate("/booking")}
+      onHome={() => navigate("/")}
+    />
+  );
+}

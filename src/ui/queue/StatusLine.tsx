@@ -1,0 +1,26 @@
+import type { QueueView } from "../../core/queue/types.ts";
+import { formatUpdatedAgo } from "./format.ts";
+import type { Texts } from "./texts.ts";
+
+type Props = Pick<Texts, "t"> & { view: QueueView; now: number };
+
+/** Connection state, freshness, and the reassurance that the place is kept. */
+export function StatusLine({ view, now, t }: Props) {
+  const connection = !view.online
+    ? t("queue.connection.offline")
+    : view.leader
+      ? t("queue.connection.online")
+      : t("queue.connection.follower");
+  return (
+    <div class="q-status">
+      <p>
+        <span class={`q-dot ${view.online ? "q-dot-on" : "q-dot-off"}`} aria-hidden="true" />
+        <span class="q-sr-only">{t("queue.connection.label")}: </span>
+        <span data-testid="queue-connection">{connection}</span>
+        <span aria-hidden="true"> · </span>
+        <span data-testid="queue-updated">{formatUpdatedAgo(t, view.updatedAt, now)}</span>
+      </p>
+      <p class="q-reassure">{view.durable ? t("queue.reassure") : t("queue.reassure.memory")}</p>
+    </div>
+  );
+}
