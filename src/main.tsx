@@ -25,10 +25,16 @@ async function main(): Promise<void> {
     await startDemo().catch((error: unknown) => console.error("demo mock did not start", error));
   }
 
-  const services = createServices({ demo, apiBase: import.meta.env.VITE_API_BASE ?? "/api/v1" });
+  let currentLang = lang;
+  const services = createServices({
+    demo,
+    apiBase: import.meta.env.VITE_API_BASE ?? "/api/v1",
+    lang: () => currentLang,
+  });
   const router = createRouter(routes);
   const t = await translator;
   const onLangChange = (next: Lang) => {
+    currentLang = next;
     applyDocumentLang(next);
     rememberLang(next);
   };
@@ -39,7 +45,9 @@ async function main(): Promise<void> {
     pwa = registerSW({
       url: SW_URL,
       isBusy: () =>
-        busyRoutes.has(router.current().id) || active.has(services.queueIfLoaded()?.getView().phase ?? ""),
+        busyRoutes.has(router.current().id) ||
+        active.has(services.queueIfLoaded()?.getView().phase ?? "") ||
+        services.bookingIfLoaded()?.getView().confirmPending === true,
     });
     const checkDeferred = pwa.checkDeferred;
     router.subscribe(() => checkDeferred());
@@ -51,6 +59,15 @@ async function main(): Promise<void> {
     <App services={services} router={router} initial={{ lang, t }} onLangChange={onLangChange} pwa={pwa} />,
     root,
   );
+
+  // A ticket saved before a reload or app kill keeps polling from any screen, not only the waiting room.
+  services
+    .store()
+    .then((store) => store.getActiveTicket())
+    .then(
+      (ticket) => ticket && services.queue(),
+      () => undefined,
+    );
 }
 
 async function startDemo(): Promise<void> {

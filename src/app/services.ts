@@ -1,64 +1,93 @@
+import { createApiClient } from "../core/api/client.ts";
 import type { ApiClient } from "../core/api/types.ts";
+import type { BookingClient } from "../core/booking/types.ts";
 import { createServerClock } from "../core/clock/server-clock.ts";
 import type { Clock, ServerClock } from "../core/clock/types.ts";
 import type { QueueClient } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
-import { createInterimApi } from "./interim-api.ts";
+import type { Lang } from "../i18n/core.ts";
+import type { AlertControls } from "../ui/queue/alert-controls.ts";
 import { realClock } from "./real-clock.ts";
+
+/** What the lazily wired clients are built from. */
+export interface CoreDeps {
+  clock: Clock;
+  serverClock: ServerClock;
+  api: ApiClient;
+  store(): Promise<Store>;
+}
 
 /**
  * Everything screens may use to reach data, created once by the composition
- * root (main.tsx) and handed to the UI through AppContext. Heavy parts (the
- * store, the queue client) are created on first use and code-split, so the
- * home screen stays within the weight budget.
+ * root (main.tsx) and handed to the UI through AppContext (useServices()).
+ * The store and the clients are created on first use and code-split, so the
+ * home screen stays within the weight budget; each exists once per tab.
  */
-export interface Services {
+export interface Services extends CoreDeps {
   /** true when the API is the in-browser mock (shows the Demo badge). */
   readonly demo: boolean;
-  readonly clock: Clock;
-  readonly serverClock: ServerClock;
-  readonly api: ApiClient;
-  /** IndexedDB, or memory with `durable: false` when IndexedDB is unavailable. Opened once. */
-  store(): Promise<Store>;
-  /** The one queue client of this tab, created on first use. */
+  /** The waiting room's client (polling, durable ticket, tabs, lifecycle). */
   queue(): Promise<QueueClient>;
-  /** The queue client if it has been created already (no loading), else null. */
+  /** The queue client if already created, else null (never starts loading). */
   queueIfLoaded(): QueueClient | null;
+  /** The your-turn alert settings for the queue screen. */
+  alerts(): Promise<AlertControls>;
+  /** The booking flow and the reservations kept on the device. */
+  booking(): Promise<BookingClient>;
+  /** The booking client if already created, else null. */
+  bookingIfLoaded(): BookingClient | null;
 }
 
 export interface ServiceOptions {
   demo: boolean;
   /** API base path or URL, e.g. "/api/v1". */
   apiBase: string;
+  /** The current UI language (for system notifications). */
+  lang: () => Lang;
 }
 
-export function createServices({ demo, apiBase }: ServiceOptions): Services {
+export function createServices({ demo, apiBase, lang }: ServiceOptions): Services {
   const clock = realClock;
   const serverClock = createServerClock(clock);
-  const api = createInterimApi(apiBase);
-  const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
-    let p: Promise<T> | null = null;
-    return () => {
-      p ??= make();
-      return p;
-    };
-  };
-  const store = once(async () => (await import("../platform/open-store.ts")).openStore());
-  let loadedQueue: QueueClient | null = null;
-  const queue = once(async (): Promise<QueueClient> => {
-    throw new Error("queue client not wired yet");
-  });
-  return {
-    demo,
+  const api = createApiClient({
+    fetch: (url, init) => fetch(url, init),
+    baseUrl: apiBase,
     clock,
-    serverClock,
-    api,
-    store,
-    queue: () =>
-      queue().then((q) => {
-        loadedQueue = q;
-        return q;
-      }),
-    queueIfLoaded: () => loadedQueue,
+    onClockSample: (sample) => serverClock.observe(sample),
+  });
+  const store = once(async () => (await import("../platform/open-store.ts")).openStore());
+  const deps: CoreDeps = { clock, serverClock, api, store };
+
+  const queueParts = once(async () => (await import("./wire-queue.ts")).wireQueue(deps, lang));
+  const booking = once(async () => (await import("./wire-booking.ts")).wireBooking(deps));
+
+  return {
+    ...deps,
+    demo,
+    queue: async () => (await queueParts()).queue,
+    queueIfLoaded: () => queueParts.value?.queue ?? null,
+    alerts: async () => (await queueParts()).alerts,
+    booking,
+    bookingIfLoaded: () => booking.value ?? null,
   };
+}
+
+/** A lazy, shared async value; `.value` once it has resolved. */
+function once<T>(make: () => Promise<T>): (() => Promise<T>) & { value?: T } {
+  let pending: Promise<T> | null = null;
+  const get = (() => {
+    pending ??= make().then(
+      (v) => {
+        get.value = v;
+        return v;
+      },
+      (error: unknown) => {
+        // A failed chunk load (offline) may succeed later: let the next call try again.
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  }) as (() => Promise<T>) & { value?: T };
+  return get;
 }

@@ -1,26 +1,55 @@
 import { interpolate, type Lang, type MessageKey, type MessageParams } from "./core.ts";
 
-/** The current language's messages; a key missing from the catalog comes back as itself. */
+/** The current language's messages; a key not loaded (or missing) comes back as itself. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-// One language at a time, split off the entry chunk: the catalogs grow with every screen.
-const loaders: Record<Lang, () => Promise<Record<MessageKey, string>>> = {
-  ko: () => import("./ko.ts").then((m) => m.ko),
-  en: () => import("./en.ts").then((m) => m.en),
-};
-const loaded = new Map<Lang, Promise<Translate>>();
+/** Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). */
+export type Section = "app" | "queue" | "booking";
 
-/** Loads one language's catalog (once) and returns its translator. */
-export function loadTranslator(lang: Lang): Promise<Translate> {
-  let p = loaded.get(lang);
+type Messages = Readonly<Record<string, string>>;
+
+// Split off the entry chunk, one language and one area at a time: the home screen needs
+// only "app"; a screen's section loads with the screen (see src/app/routes.ts).
+const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
+  ko: {
+    app: () => import("./ko/app.ts").then((m) => m.app),
+    queue: () => import("./ko/queue.ts").then((m) => m.queue),
+    booking: () => import("./ko/booking.ts").then((m) => m.booking),
+  },
+  en: {
+    app: () => import("./en/app.ts").then((m) => m.app),
+    queue: () => import("./en/queue.ts").then((m) => m.queue),
+    booking: () => import("./en/booking.ts").then((m) => m.booking),
+  },
+};
+
+const wanted = new Set<Section>(["app"]);
+const merged: Record<Lang, Record<string, string>> = { ko: {}, en: {} };
+const loading = new Map<string, Promise<void>>();
+const translators: Partial<Record<Lang, Translate>> = {};
+
+function loadSection(lang: Lang, section: Section): Promise<void> {
+  const id = `${lang}/${section}`;
+  let p = loading.get(id);
   if (!p) {
-    p = loaders[lang]().then(
-      (catalog): Translate =>
-        (key, params) =>
-          interpolate(catalog[key] ?? key, params),
-    );
-    p.catch(() => loaded.delete(lang));
-    loaded.set(lang, p);
+    p = loaders[lang][section]().then((messages) => {
+      Object.assign(merged[lang], messages);
+    });
+    // A failed load (offline before the chunk was cached) may work next time.
+    p.catch(() => loading.delete(id));
+    loading.set(id, p);
   }
   return p;
+}
+
+/**
+ * Loads `lang` with every section asked for so far (plus `sections`) and
+ * returns its translator. The translator reads a live table, so sections
+ * loaded later show up without a new function.
+ */
+export async function loadTranslator(lang: Lang, sections: readonly Section[] = []): Promise<Translate> {
+  for (const s of sections) wanted.add(s);
+  await Promise.all([...wanted].map((s) => loadSection(lang, s)));
+  translators[lang] ??= (key, params) => interpolate(merged[lang][key] ?? key, params);
+  return translators[lang];
 }

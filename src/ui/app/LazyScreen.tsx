@@ -1,10 +1,11 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import type { Lang } from "../../i18n/core.ts";
 import { Notice } from "../components/Notice.tsx";
 import { useI18n } from "./context.ts";
 import type { ScreenProps } from "./screen-props.ts";
 
-type Props = ScreenProps & { load: () => Promise<ComponentType<ScreenProps>> };
+type Props = ScreenProps & { load: (lang: Lang) => Promise<ComponentType<ScreenProps>> };
 
 type Loaded =
   | { kind: "loading" }
@@ -13,20 +14,20 @@ type Loaded =
 
 /** Loads a code-split screen; if its chunk cannot be fetched, says so and offers a retry. */
 export function LazyScreen({ load, ...props }: Props) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const [state, setState] = useState<Loaded>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setState({ kind: "loading" });
-    load().then(
+    load(lang).then(
       (Screen) => live && setState({ kind: "ready", Screen }),
       () => live && setState({ kind: "failed" }),
     );
     return () => {
       live = false;
     };
-  }, [load, attempt]);
+  }, [load, lang, attempt]);
   if (state.kind === "ready") return <state.Screen {...props} />;
   if (state.kind === "failed")
     return (

@@ -1,0 +1,35 @@
+// Split off the entry chunk: loaded the first time a screen needs the waiting room.
+import { createQueueClient } from "../core/queue/client.ts";
+import type { QueueClient } from "../core/queue/types.ts";
+import type { Lang } from "../i18n/core.ts";
+import { createAlerts } from "../platform/alert.ts";
+import { wireLifecycle } from "../platform/lifecycle.ts";
+import { createTabs } from "../platform/tabs.ts";
+import type { AlertControls } from "../ui/queue/alert-controls.ts";
+import { newId, random } from "./ids.ts";
+import type { CoreDeps } from "./services.ts";
+
+export interface QueueParts {
+  queue: QueueClient;
+  alerts: AlertControls;
+}
+
+/** The device's one poller (tabs), the your-turn alert, the queue client, and its lifecycle feed. */
+export async function wireQueue(deps: CoreDeps, lang: () => Lang): Promise<QueueParts> {
+  const store = await deps.store();
+  const alerts = createAlerts({ store, lang });
+  const queue = createQueueClient({
+    api: deps.api,
+    store,
+    clock: deps.clock,
+    serverClock: deps.serverClock,
+    random,
+    newId,
+    tabs: createTabs(),
+    onAdmitted: alerts.onAdmitted,
+  });
+  wireLifecycle(queue);
+  // Picks up a ticket saved before a reload or app kill (never replaces it) and polls again.
+  void queue.resume();
+  return { queue, alerts: alerts.controls };
+}
