@@ -14,7 +14,7 @@ import {
 } from "./machine.ts";
 import { projectPosition } from "./projection.ts";
 import type { AdmittedAlert, QueueClient, QueueView, TabsPort } from "./types.ts";
-import { toView } from "./view.ts";
+import { ownView, toView } from "./view.ts";
 
 export interface QueueClientOptions {
   api: ApiClient;
@@ -110,7 +110,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       case "alert":
         return 1;
       case "reload":
-        void reload();
+        void reload(effect.joinGraceMs);
         return 0;
     }
   }
@@ -152,11 +152,13 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   }
 
   function render(publishAsFollower: boolean): void {
+    // A follower tells the leader what its own intent did (not the mirror it shows).
+    if (tabs && !state.leader && publishAsFollower) tabs.publish(ownView(state, ctx()));
     view = toView(state, ctx());
     const json = JSON.stringify(view);
     if (json === lastViewJson) return;
     lastViewJson = json;
-    if (tabs && (state.leader || publishAsFollower)) tabs.publish(view);
+    if (tabs && state.leader) tabs.publish(view);
     for (const listener of [...listeners]) listener(view);
   }
 
@@ -181,9 +183,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     return withStore((s) => s.getActiveTicket());
   }
 
-  async function reload(): Promise<void> {
+  async function reload(joinGraceMs = 0): Promise<void> {
     const record = await readActive();
-    await dispatch({ type: "loaded", record, durable: store.durable });
+    await dispatch({ type: "loaded", record, durable: store.durable, joinGraceMs });
   }
 
   view = toView(state, ctx());

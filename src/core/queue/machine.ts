@@ -55,7 +55,8 @@ export interface Ctx {
 }
 
 export type QueueEvent =
-  | { type: "loaded"; record: TicketRecord | null; durable: boolean }
+  /** `joinGraceMs`: another tab is joining right now; take its pending join over only if it goes quiet. */
+  | { type: "loaded"; record: TicketRecord | null; durable: boolean; joinGraceMs?: number }
   | { type: "join"; eventId: string; joinKey: string; existing: TicketRecord | null }
   | { type: "joined"; response: JoinResponse }
   | { type: "status"; status: QueueStatus; ticketId: string }
@@ -82,7 +83,7 @@ export type Effect =
   | { type: "request"; request: Request }
   | { type: "alert" }
   /** The leader learned that another tab changed the ticket: re-read the store. */
-  | { type: "reload" };
+  | { type: "reload"; joinGraceMs: number };
 
 export interface Transition {
   state: MachineState;
@@ -93,6 +94,8 @@ export interface Transition {
 export const RECHECK_SPREAD_MS = 3_000;
 /** After a restart: a small spread so a crowd restarting together does not ask together. */
 export const RESUME_SPREAD_MS = 1_000;
+/** A follower's join in flight gets this long (> a request timeout) before the leader sends it too. */
+export const JOIN_GRACE_MS = 15_000;
 /** When a queue is about to open: join within this spread after opening. */
 export const OPEN_SPREAD_MS = 5_000;
 
@@ -173,7 +176,12 @@ const save = (state: MachineState, record: TicketRecord, effects: Effect[] = [])
 });
 
 /** Serves a record read from the store: never replaced, only resumed. */
-function resumeRecord(state: MachineState, record: TicketRecord | null, ctx: Ctx): Transition {
+function resumeRecord(
+  state: MachineState,
+  record: TicketRecord | null,
+  ctx: Ctx,
+  joinGraceMs = 0,
+): Transition {
   const base: MachineState = {
     ...state,
     loaded: true,
@@ -188,7 +196,8 @@ function resumeRecord(state: MachineState, record: TicketRecord | null, ctx: Ctx
   };
   if (!isActive(record)) return { state: base, effects: [] };
   const at = Math.max(record.nextPollAt, ctx.now + ctx.random() * RESUME_SPREAD_MS);
-  if (record.ticketId === null) return { state: { ...base, next: { op: "join", at } }, effects: [] };
+  if (record.ticketId === null)
+    return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
   if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
   return { state: { ...base, next: { op: "status", at } }, effects: [] };
 }
@@ -424,7 +433,12 @@ function recheck(state: MachineState, ctx: Ctx): MachineState {
 function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transition {
   switch (event.type) {
     case "loaded":
-      return resumeRecord({ ...state, durable: event.durable && !state.storageFailed }, event.record, ctx);
+      return resumeRecord(
+        { ...state, durable: event.durable && !state.storageFailed },
+        event.record,
+        ctx,
+        event.joinGraceMs,
+      );
     case "join":
       return startJoin(state, event, ctx);
     case "joined": {
@@ -502,7 +516,8 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
         event.view.ticketId !== (mine?.ticketId ?? null) ||
         event.view.eventId !== (mine?.eventId ?? null) ||
         (event.view.phase === "left") !== (mine?.ended === "left");
-      return { state: s, effects: state.leader && differs ? [{ type: "reload" }] : [] };
+      const joinGraceMs = event.view.phase === "joining" ? JOIN_GRACE_MS : 0;
+      return { state: s, effects: state.leader && differs ? [{ type: "reload", joinGraceMs }] : [] };
     }
   }
 }
@@ -515,7 +530,9 @@ export function reduce(state: MachineState, event: QueueEvent, ctx: Ctx): Transi
 /** Device time the runner should wake at (next request, or admission expiry), or null. */
 export function wakeAt(state: MachineState, ctx: Ctx): number | null {
   const times: number[] = [];
-  if (state.next && state.online) times.push(state.next.at);
+  // Only when the request could go out: a follower, an offline tab or one
+  // waiting for an answer is woken by that change instead (no idle spinning).
+  if (state.next && canSend(state, state.next.op)) times.push(state.next.at);
   const expiresAt = admissionExpiresAt(state.record);
   if (expiresAt !== null && isActive(state.record)) times.push(expiresAt - (ctx.serverNow - ctx.now));
   return times.length === 0 ? null : Math.min(...times);

@@ -1,0 +1,47 @@
+import type { QueueView, TabsPort } from "../../src/core/queue/types.ts";
+
+/** An in-memory stand-in for Web Locks + BroadcastChannel: tabs on one bus, first open tab leads. */
+export function createTabsBus() {
+  const tabs: Array<{
+    id: number;
+    open: boolean;
+    leaderCbs: Set<(l: boolean) => void>;
+    viewCbs: Set<(v: QueueView) => void>;
+  }> = [];
+  let leaderId: number | null = null;
+  const electNext = () => {
+    const next = tabs.find((t) => t.open);
+    leaderId = next?.id ?? null;
+    if (next) for (const cb of next.leaderCbs) cb(true);
+  };
+  return {
+    open(): TabsPort & { close(): void } {
+      const tab = {
+        id: tabs.length,
+        open: true,
+        leaderCbs: new Set<(l: boolean) => void>(),
+        viewCbs: new Set<(v: QueueView) => void>(),
+      };
+      tabs.push(tab);
+      if (leaderId === null) leaderId = tab.id;
+      return {
+        isLeader: () => leaderId === tab.id,
+        onLeaderChange(cb) {
+          tab.leaderCbs.add(cb);
+          return () => tab.leaderCbs.delete(cb);
+        },
+        publish(view) {
+          for (const other of tabs) if (other !== tab && other.open) for (const cb of other.viewCbs) cb(view);
+        },
+        onRemoteView(cb) {
+          tab.viewCbs.add(cb);
+          return () => tab.viewCbs.delete(cb);
+        },
+        close() {
+          tab.open = false;
+          if (leaderId === tab.id) electNext();
+        },
+      };
+    },
+  };
+}
