@@ -19,7 +19,8 @@ export type IdentityInput = IdentityRequest;
 export const IDENTITY_FIELDS: readonly IdentityField[] = ["name", "birthDate", "phone"];
 
 const HANGUL_NAME = /^[가-힣]{2,5}$/;
-const LATIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+/** Latin letters, words joined by a space, apostrophe, dot or hyphen ("Jane O'Neil-Park"). */
+const LATIN_NAME = /^[A-Za-z]+(?:[ '.-][A-Za-z]+)*$/;
 
 /** Trims and collapses inner spaces; Hangul names lose their spaces ("홍 길동" → "홍길동"). */
 export function normalizeName(raw: string): string {
