@@ -7,6 +7,13 @@ import { chromiumPath } from "./chromium.ts";
  */
 export default async function setup(): Promise<void> {
   chromiumPath();
-  await build({ mode: "production", logLevel: "warn" });
-  await build({ mode: "demo", logLevel: "warn", build: { outDir: "dist-demo" } });
+  // Vitest sets NODE_ENV=test, which would give Workbox its development build: build what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ mode: "production", logLevel: "warn" });
+    await build({ mode: "demo", logLevel: "warn", build: { outDir: "dist-demo" } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

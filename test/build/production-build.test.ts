@@ -9,7 +9,14 @@ import { MSW_MARKERS } from "../../bench/weight-check.ts";
 const out = ".tmp/production-build-test";
 
 beforeAll(async () => {
-  await build({ mode: "production", logLevel: "error", build: { outDir: out, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would give Workbox its development build: build what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ mode: "production", logLevel: "error", build: { outDir: out, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }, 120_000);
 afterAll(() => rm(out, { recursive: true, force: true }));
 
