@@ -423,10 +423,12 @@ function recheck(state: MachineState, ctx: Ctx): MachineState {
   const next = state.next;
   if (!next || next.op === "leave") return state;
   const soon = ctx.now + ctx.random() * RECHECK_SPREAD_MS;
+  // A check that fell due while offline is spread too: a crowd reconnecting together must not ask together.
+  const planned = next.at <= ctx.now ? soon : Math.min(next.at, soon);
   return {
     ...state,
     backoff: INITIAL_BACKOFF,
-    next: { op: next.op, at: Math.max(state.allowedAt, Math.min(next.at, soon)) },
+    next: { op: next.op, at: Math.max(state.allowedAt, planned) },
   };
 }
 

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import {
+  BACKGROUND_CAP_MS,
+  FOREGROUND_CAP_MS,
+  JITTER,
+  nextPollDelay,
+  OPENING_SPREAD_MS,
+  type PollInput,
+} from "../../src/core/queue/schedule.ts";
+import { maxBucketShare } from "../support/failures.ts";
+import { seededRandom } from "../support/seeded.ts";
+
+const NOW = Date.parse("2021-07-19T11:00:00.000Z");
+
+function randomInput(r: () => number): PollInput {
+  const prequeue = r() < 0.3;
+  return {
+    state: prequeue ? "prequeue" : "waiting",
+    ahead: prequeue ? null : r() < 0.1 ? null : Math.floor(r() ** 3 * 2_000_000),
+    servingRatePerSecond: r() < 0.1 ? 0 : r() * 1000,
+    opensAt: NOW + Math.floor((r() - 0.3) * 3_600_000),
+    serverNow: NOW,
+    floorMs: Math.floor(r() * 120) * 1000,
+    visible: r() < 0.5,
+  };
+}
+
+describe("nextPollDelay (the polite polling scheduler)", () => {
+  it("is never sooner than the server's floor and never longer than the cap + jitter (property)", () => {
+    const r = seededRandom(99);
+    for (let i = 0; i < 20_000; i++) {
+      const input = randomInput(r);
+      const delay = nextPollDelay(input, r);
+      expect(delay).toBeGreaterThanOrEqual(input.floorMs);
+      const cap = input.visible ? FOREGROUND_CAP_MS : BACKGROUND_CAP_MS;
+      expect(delay).toBeLessThanOrEqual(Math.max(input.floorMs, cap) * (1 + JITTER) + OPENING_SPREAD_MS);
+    }
+  });
+
+  it("far back in a long line asks much less often than a naive 1 s hint says, yet before the earliest admission", () => {
+    const r = seededRandom(1);
+    const input: PollInput = {
+      state: "waiting",
+      ahead: 100_000,
+      servingRatePerSecond: 850,
+      opensAt: NOW - 60_000,
+      serverNow: NOW,
+      floorMs: 1000,
+      visible: true,
+    };
+    const delay = nextPollDelay(input, r);
+    const earliestFront = (100_000 / (850 * 1.25)) * 1000;
+    expect(delay).toBeGreaterThan(30_000);
+    expect(delay).toBeLessThan(earliestFront);
+  });
+
+  it("near the front follows the server's hint (jittered 0–20 % above it)", () => {
+    const r = seededRandom(2);
+    for (let i = 0; i < 1000; i++) {
+      const delay = nextPollDelay(
+        {
+          state: "waiting",
+          ahead: 50,
+          servingRatePerSecond: 850,
+          opensAt: NOW,
+          serverNow: NOW,
+          floorMs: 5000,
+          visible: true,
+        },
+        r,
+      );
+      expect(delay).toBeGreaterThanOrEqual(5000);
+      expect(delay).toBeLessThanOrEqual(6000);
+    }
+  });
+
+  it("in the background near the front still checks within ~36 s, so an admission is noticed within a minute", () => {
+    const r = seededRandom(3);
+    for (let i = 0; i < 1000; i++) {
+      const delay = nextPollDelay(
+        {
+          state: "waiting",
+          ahead: 10,
+          servingRatePerSecond: 5,
+          opensAt: NOW,
+          serverNow: NOW,
+          floorMs: 2000,
+          visible: false,
+        },
+        r,
+      );
+      expect(delay).toBeGreaterThanOrEqual(30_000);
+      expect(delay).toBeLessThanOrEqual(36_000);
+    }
+  });
+
+  it("a pre-queue of 1000 clients asking 30 s before opening comes back after opening, spread out", () => {
+    const times: number[] = [];
+    for (let client = 0; client < 1000; client++) {
+      const r = seededRandom(500 + client);
+      const delay = nextPollDelay(
+        {
+          state: "prequeue",
+          ahead: null,
+          servingRatePerSecond: 0,
+          opensAt: NOW + 30_000,
+          serverNow: NOW,
+          floorMs: 10_000,
+          visible: true,
+        },
+        r,
+      );
+      times.push(NOW + delay);
+    }
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW + 30_000);
+    // Measured spread: no single second gets more than 10 % of the crowd.
+    expect(maxBucketShare(times)).toBeLessThan(0.1);
+  });
+});
