@@ -472,6 +472,23 @@ describe("the mock conforms to contract/openapi.yaml (closed scenario)", () => {
   });
 });
 
+describe("the mock conforms to contract/openapi.yaml (outage scenario)", () => {
+  let now = START;
+  const { server } = createNodeMock({ scenario: "outage", seed: 7, now: () => now });
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+
+  it("answers 503 overloaded during the outage, with Retry-After at or after its end", async () => {
+    await call("GET", "/events", { expect: 200 });
+    now = START + 30_000;
+    const down = await call("GET", "/events", { expect: 503 });
+    expect(down.body.code).toBe("overloaded");
+    expect(Date.parse(down.headers.get("retry-after") ?? "")).toBeGreaterThanOrEqual(START + 50_000);
+    now = START + 50_000;
+    await call("GET", "/time", { expect: 200 });
+  });
+});
+
 describe("coverage of the document", () => {
   // Documented answers this mock cannot give, and why. Keep this list short and explained.
   const unreachable: Record<string, string> = {
