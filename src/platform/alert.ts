@@ -88,7 +88,7 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
       () => undefined,
     ),
     // Loaded now so that the alert itself never waits for a catalog download.
-    loadTranslator(lang()).catch(() => undefined),
+    loadTranslator(lang(), ["queue"]).catch(() => undefined),
   ]).then(() => undefined);
 
   const onAdmitted: AdmittedAlert = (view: QueueView) => {
@@ -99,7 +99,7 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
     env.vibrate(VIBRATION);
     if (settings.sound) env.beeper?.beep();
     const language = lang();
-    void loadTranslator(language)
+    void loadTranslator(language, ["queue"])
       .then((t) => {
         if (away) {
           savedTitle ??= doc.title;

@@ -10,6 +10,8 @@ type TabMessage = { kind: "view"; view: QueueView } | { kind: "ask" };
 export interface TabsEnv {
   locks: Pick<LockManager, "request"> | null;
   openChannel: ((name: string) => BroadcastChannel) | null;
+  /** Where the page's `freeze`/`resume` events arrive (the document); optional. */
+  lifecycle?: Pick<EventTarget, "addEventListener" | "removeEventListener"> | null;
 }
 
 /** The TabsPort plus teardown, for the composition root. */
@@ -23,6 +25,7 @@ export function browserTabsEnv(): TabsEnv {
   return {
     locks: typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null,
     openChannel: typeof BroadcastChannel === "function" ? (name) => new BroadcastChannel(name) : null,
+    lifecycle: typeof document !== "undefined" ? document : null,
   };
 }
 
@@ -31,12 +34,14 @@ export function browserTabsEnv(): TabsEnv {
  * the leader; the lock is held for the tab's lifetime, so when the tab closes
  * (or crashes) the browser hands it to the next waiting tab. Views travel
  * over a BroadcastChannel; a tab that starts listening asks for a fresh one.
+ * A frozen tab cannot poll, so it hands the lock on at `freeze` and queues
+ * for it again at `resume`.
  * Without Web Locks every tab is its own leader (more requests, never none).
  */
 export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
   const leaderListeners = new Set<(leader: boolean) => void>();
   const remoteListeners = new Set<(view: QueueView) => void>();
-  const abort = new AbortController();
+  let pending: AbortController | null = null;
   const channel = env.openChannel?.(CHANNEL_NAME) ?? null;
   let leader = env.locks === null;
   let lastPublished: QueueView | null = null;
@@ -69,21 +74,40 @@ export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
     };
   }
 
-  if (env.locks) {
+  const requestLock = () => {
+    if (!env.locks) return;
+    const request = new AbortController();
+    pending = request;
     env.locks
-      .request(LOCK_NAME, { signal: abort.signal }, () => {
-        if (closed) return undefined;
+      .request(LOCK_NAME, { signal: request.signal }, () => {
+        if (closed || request.signal.aborted) return undefined;
         setLeader(true);
-        // Held until close(); the browser releases it if the tab goes away.
+        // Held until released here; the browser releases it if the tab goes away.
         return new Promise<void>((resolve) => {
           releaseLock = resolve;
         });
       })
       .catch(() => {
-        // Aborted by close(), or locks refused (e.g. an opaque origin): poll on our own.
-        if (!closed) setLeader(true);
+        // Locks refused (e.g. an opaque origin): poll on our own. An abort was our own doing.
+        if (!closed && !request.signal.aborted) setLeader(true);
       });
-  }
+  };
+  const giveUpLock = () => {
+    pending?.abort();
+    pending = null;
+    releaseLock?.();
+    releaseLock = null;
+    setLeader(false);
+  };
+  const onFreeze = () => {
+    if (env.locks) giveUpLock();
+  };
+  const onResume = () => {
+    if (env.locks && !closed && pending === null) requestLock();
+  };
+  env.lifecycle?.addEventListener("freeze", onFreeze);
+  env.lifecycle?.addEventListener("resume", onResume);
+  requestLock();
 
   return {
     isLeader: () => leader,
@@ -103,10 +127,10 @@ export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
     },
     close() {
       if (closed) return;
-      setLeader(false);
+      giveUpLock();
       closed = true;
-      abort.abort();
-      releaseLock?.();
+      env.lifecycle?.removeEventListener("freeze", onFreeze);
+      env.lifecycle?.removeEventListener("resume", onResume);
       channel?.close();
       leaderListeners.clear();
       remoteListeners.clear();

@@ -122,6 +122,27 @@ describe("createTabs", () => {
     expect(third.isLeader()).toBe(true);
   });
 
+  it("hands over at freeze (a frozen tab cannot poll) and queues again at resume", async () => {
+    const locks = new FakeLocks();
+    const page = new EventTarget();
+    const first = tab({ ...channelEnv(locks), lifecycle: page });
+    const second = tab(channelEnv(locks));
+    await settle();
+    expect(first.isLeader()).toBe(true);
+
+    page.dispatchEvent(new Event("freeze"));
+    await settle();
+    expect(first.isLeader()).toBe(false);
+    expect(second.isLeader()).toBe(true);
+
+    page.dispatchEvent(new Event("resume"));
+    await settle();
+    expect(first.isLeader()).toBe(false);
+    second.close();
+    await settle();
+    expect(first.isLeader()).toBe(true);
+  });
+
   it("followers mirror every view the leader publishes", async () => {
     const locks = new FakeLocks();
     const leader = tab(channelEnv(locks));

@@ -6,9 +6,6 @@ import { Notice } from "../components/Notice.tsx";
 import type { AlertControls } from "./alert-controls.ts";
 import { QueueScreen } from "./QueueScreen.tsx";
 
-/** Services may offer the your-turn alert controls; without them the screen hides the toggles. */
-type MaybeAlerts = { alerts?: () => Promise<AlertControls | null> };
-
 /** /queue/:eventId — the waiting room with the tab's queue client from the shell's services. */
 export function QueueRoute({ params }: ScreenProps) {
   const { services, lang, t, navigate } = useApp();
@@ -24,7 +21,8 @@ export function QueueRoute({ params }: ScreenProps) {
       (loaded) => live && setClient(loaded),
       () => live && setFailed(true),
     );
-    (services as MaybeAlerts).alerts?.().then(
+    // Without alert controls the screen simply hides the toggles.
+    services.alerts().then(
       (loaded) => live && setAlerts(loaded),
       () => undefined,
     );
