@@ -166,7 +166,7 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
    * ends after stop()/start(), it rejects as "aborted", so no handler mistakes
    * a cancelled sleep for an answer (and, say, drops a confirm's key).
    */
-  async function call<T>(attempt: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+  async function call<T>(attempt: (signal?: AbortSignal) => Promise<T>, inDoubt = false): Promise<T> {
     const signal = session.signal;
     try {
       return await withRetry(attempt, {
@@ -175,8 +175,10 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
         signal,
         maxElapsedMs: retryWindowMs,
         onRetry: (event) => {
-          if (!signal.aborted)
-            update({ notice: notice(event.decision.code, serverClock.serverNow() + event.delayMs) });
+          if (signal.aborted) return;
+          // For a POST that may have taken effect, say so: the retry replays it, it cannot double it.
+          const code = inDoubt && outcomeUnknown(event.error) ? "outcome_unknown" : event.decision.code;
+          update({ notice: notice(code, serverClock.serverNow() + event.delayMs) });
         },
       });
     } catch (error) {
@@ -321,8 +323,9 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     confirming = true;
     update({ busy: "confirm", confirmPending: true });
     try {
-      const reply = await call((signal) =>
-        api.createReservation(body, current.admission.token, key, { signal }),
+      const reply = await call(
+        (signal) => api.createReservation(body, current.admission.token, key, { signal }),
+        true,
       );
       confirming = false;
       await complete(reply.body.reservation);
