@@ -451,7 +451,11 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       update({ notice: notice("storage_unavailable") });
     }
     if (!saved) {
-      update({ step: "none", reservations: await loadStoredReservations() });
+      // No booking in progress: a booking that finished (perhaps in a tab or run that was
+      // killed right after) is what the user should see.
+      const reservations = await loadStoredReservations();
+      const latest = reservations.find((r) => r.status === "confirmed") ?? null;
+      update({ step: latest ? "done" : "none", reservation: latest, reservations, busy: null });
       return;
     }
     return start(saved.admission, saved.eventId);
