@@ -179,6 +179,18 @@ describe("QueueScreen phases", () => {
     expect(screen.getByTestId("queue-updated").textContent).toBe("updated 40 s ago");
   });
 
+  it("counts down to opening in server time, then says it is opening", () => {
+    renderQueue(baseView({ phase: "prequeue", number: null, ahead: null, opensAt: SERVER_EPOCH + 65_000 }), {
+      lang: "en",
+    });
+    const countdown = () => screen.getByTestId("prequeue-countdown").textContent;
+    expect(countdown()).toBe("Opens in 1:05");
+    advance(60_000);
+    expect(countdown()).toBe("Opens in 0:05");
+    advance(5_000);
+    expect(countdown()).toBe("Opening now — getting your number…");
+  });
+
   it("draws progress as a progressbar with a value", () => {
     renderQueue(baseView());
     const bar = screen.getByRole("progressbar");

@@ -32,6 +32,7 @@ export const queue = {
 
   "queue.prequeue.title": "Opening soon",
   "queue.prequeue.countdown": "Opens in {time}",
+  "queue.prequeue.opening": "Opening now — getting your number…",
   "queue.prequeue.opensAt": "Opens at {time} (Korea time)",
   "queue.prequeue.fair":
     "Arriving any time during the pre-queue window gives the same chance. There is no need to hurry or reload.",

@@ -29,6 +29,7 @@ export const queue = {
 
   "queue.prequeue.title": "곧 시작합니다",
   "queue.prequeue.countdown": "시작까지 {time}",
+  "queue.prequeue.opening": "시작되었습니다. 번호를 받고 있습니다…",
   "queue.prequeue.opensAt": "{time} 시작 (한국 시간)",
   "queue.prequeue.fair":
     "사전 대기 시간 안에는 언제 들어오셨든 기회가 똑같습니다. 서두르거나 새로고침하지 않으셔도 됩니다.",

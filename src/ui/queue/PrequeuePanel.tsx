@@ -13,7 +13,9 @@ export function PrequeuePanel({ view, now, t, lang }: Props) {
       {view.opensAt !== null && (
         <>
           <p class="q-countdown" role="timer" data-testid="prequeue-countdown">
-            {t("queue.prequeue.countdown", { time: formatCountdown(view.opensAt - now) })}
+            {view.opensAt > now
+              ? t("queue.prequeue.countdown", { time: formatCountdown(view.opensAt - now) })
+              : t("queue.prequeue.opening")}
           </p>
           <p>{t("queue.prequeue.opensAt", { time: formatDateTime(lang, view.opensAt) })}</p>
         </>
