@@ -1,49 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { QueueView } from "../../src/core/queue/types.ts";
 import { createTabs, type Tabs, type TabsEnv } from "../../src/platform/tabs.ts";
-
-type Grant = () => Promise<unknown>;
-
-/** Exclusive Web Locks for one origin: one holder per name, others wait in order. */
-class FakeLocks {
-  private held = new Set<string>();
-  private waiting = new Map<string, Grant[]>();
-
-  request(
-    name: string,
-    options: { signal?: AbortSignal },
-    callback: (lock: unknown) => unknown,
-  ): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const grant: Grant = async () => {
-        this.held.add(name);
-        try {
-          resolve(await callback({ name, mode: "exclusive" }));
-        } catch (error) {
-          reject(error);
-        } finally {
-          this.held.delete(name);
-          this.waiting.get(name)?.shift()?.();
-        }
-      };
-      options.signal?.addEventListener("abort", () => {
-        const queue = this.waiting.get(name) ?? [];
-        const index = queue.indexOf(grant);
-        if (index >= 0) {
-          queue.splice(index, 1);
-          reject(new DOMException("aborted", "AbortError"));
-        }
-      });
-      if (this.held.has(name)) {
-        const queue = this.waiting.get(name) ?? [];
-        queue.push(grant);
-        this.waiting.set(name, queue);
-      } else {
-        void grant();
-      }
-    });
-  }
-}
+import { FakeLocks } from "./fake-tab-platform.ts";
 
 const view = (overrides: Partial<QueueView> = {}): QueueView => ({
   phase: "waiting",
