@@ -41,30 +41,91 @@ export async function flushMicrotasks(turns = 3): Promise<void> {
   }
 }
 
+const earlier = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.id < b.id);
+
+/** A binary min-heap of timers; cancelled ones are skipped when they surface (the fleet has thousands). */
+class TimerHeap {
+  private items: Timer[] = [];
+  private cancelled = new Set<number>();
+  private live = 0;
+
+  push(timer: Timer): void {
+    const items = this.items;
+    items.push(timer);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!earlier(items[i] as Timer, items[parent] as Timer)) break;
+      [items[i], items[parent]] = [items[parent] as Timer, items[i] as Timer];
+      i = parent;
+    }
+    this.live++;
+  }
+
+  cancel(id: number, exists: boolean): void {
+    if (!exists) return;
+    this.cancelled.add(id);
+    this.live--;
+  }
+
+  peek(): Timer | undefined {
+    this.dropCancelled();
+    return this.items[0];
+  }
+
+  pop(): Timer | undefined {
+    this.dropCancelled();
+    const top = this.removeTop();
+    if (top) this.live--;
+    return top;
+  }
+
+  size(): number {
+    return this.live;
+  }
+
+  private dropCancelled(): void {
+    while (this.items.length > 0 && this.cancelled.has((this.items[0] as Timer).id)) {
+      this.cancelled.delete((this.items[0] as Timer).id);
+      this.removeTop();
+    }
+  }
+
+  private removeTop(): Timer | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && earlier(items[l] as Timer, items[m] as Timer)) m = l;
+        if (r < items.length && earlier(items[r] as Timer, items[m] as Timer)) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m] as Timer, items[i] as Timer];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
   let now = startMs;
   let skew = skewMs;
   let nextId = 1;
+  const heap = new TimerHeap();
+  const pending = new Set<number>();
   let settle: () => Promise<void> = () => flushMicrotasks();
-  // Kept sorted by (at, id): the fleet has thousands of timers.
-  const timers: Timer[] = [];
-
-  const insert = (timer: Timer) => {
-    let lo = 0;
-    let hi = timers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const t = timers[mid] as Timer;
-      if (t.at < timer.at || (t.at === timer.at && t.id < timer.id)) lo = mid + 1;
-      else hi = mid;
-    }
-    timers.splice(lo, 0, timer);
-  };
 
   const runNext = async (limit: number): Promise<boolean> => {
-    const timer = timers[0];
+    const timer = heap.peek();
     if (!timer || timer.at > limit) return false;
-    timers.shift();
+    heap.pop();
+    pending.delete(timer.id);
     now = Math.max(now, timer.at);
     timer.fn();
     await settle();
@@ -76,12 +137,13 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
     trueNow: () => now,
     setTimeout(fn: () => void, ms: number): TimerHandle {
       const timer = { id: nextId++, at: now + Math.max(0, ms), fn };
-      insert(timer);
+      heap.push(timer);
+      pending.add(timer.id);
       return timer.id;
     },
     clearTimeout(handle: TimerHandle) {
-      const index = timers.findIndex((t) => t.id === handle);
-      if (index >= 0) timers.splice(index, 1);
+      const id = handle as number;
+      heap.cancel(id, pending.delete(id));
     },
     async advance(ms: number) {
       const until = now + ms;
@@ -94,8 +156,8 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
       await settle();
       return runNext(Number.POSITIVE_INFINITY);
     },
-    nextTimerAt: () => timers[0]?.at ?? null,
-    pendingTimers: () => timers.length,
+    nextTimerAt: () => heap.peek()?.at ?? null,
+    pendingTimers: () => heap.size(),
     setSkew(ms: number) {
       skew = ms;
     },

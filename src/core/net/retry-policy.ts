@@ -58,9 +58,15 @@ export const POLITE_BACKOFF: BackoffOptions = {
 };
 
 /**
+ * A crowd told to come back at the same instant (an outage's end) spreads its
+ * return over at least this long after it.
+ */
+export const RETRY_AFTER_MIN_SPREAD_MS = 10_000;
+
+/**
  * The delay before the next attempt. Without Retry-After it is the jittered
- * backoff; with one, it is Retry-After plus a jittered spread (at least half
- * of Retry-After, or the backoff if larger), so a crowd told "come back in 5 s"
+ * backoff; with one, it is Retry-After plus a jittered spread (the largest of
+ * half of Retry-After, the backoff and RETRY_AFTER_MIN_SPREAD_MS), so a crowd told "come back in 5 s"
  * does not come back in the same second — and never sooner than told.
  */
 export function retryDelay(
@@ -72,6 +78,6 @@ export function retryDelay(
   const [backoffMs, next] = nextBackoff(state, options, random);
   if (decision.notBeforeMs === null) return [backoffMs, next];
   const floor = decision.notBeforeMs;
-  const spread = Math.max(floor / 2, backoffMs);
+  const spread = Math.max(floor / 2, backoffMs, RETRY_AFTER_MIN_SPREAD_MS);
   return [Math.round(floor + random() * spread), next];
 }
