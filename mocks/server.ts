@@ -71,7 +71,11 @@ async function answerApi(backend: Backend, req: IncomingMessage, res: ServerResp
     res.write(outcome.partialBody, () => setTimeout(() => req.socket.destroy(), 20));
     return;
   }
-  res.writeHead(outcome.status, outcome.headers);
+  const headers =
+    outcome.body === null
+      ? outcome.headers
+      : { ...outcome.headers, "content-length": String(Buffer.byteLength(outcome.body)) };
+  res.writeHead(outcome.status, headers);
   res.end(outcome.body ?? undefined);
 }
 

@@ -73,7 +73,8 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
   const now = opts.now ?? (() => Date.now());
   let state = opts.snapshot
     ? parseSnapshot(opts.snapshot)
-    : initialState(opts.scenario ?? "calm", opts.seed ?? 1, opts.speed ?? 1, now());
+    : // Whole seconds: the scenario's event times read cleanly.
+      initialState(opts.scenario ?? "calm", opts.seed ?? 1, opts.speed ?? 1, Math.floor(now() / 1000) * 1000);
   let random = createRandom(state.rng);
   let signer = createSigner(state.secret);
   let events = placeEvents(SCENARIOS[state.scenario].events, state.startedAt, state.speed);

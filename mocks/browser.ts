@@ -1,0 +1,31 @@
+/**
+ * The model behind MSW in the page, for the demo build and the dev server.
+ * Its state survives reloads and is shared by tabs (see demo-state.ts).
+ */
+import { setupWorker } from "msw/browser";
+import { chooseBackend, type DemoMockOptions, MOCK_STORAGE_KEY, persisted, readSaved } from "./demo-state.ts";
+import { createHandlers } from "./handlers.ts";
+import type { Backend } from "./model/index.ts";
+
+export type { DemoMockOptions } from "./demo-state.ts";
+export { MOCK_STORAGE_KEY } from "./demo-state.ts";
+
+export async function startDemoMock(opts: DemoMockOptions): Promise<{ backend: Backend; stop(): void }> {
+  const backend = persisted(chooseBackend(opts, readSaved()));
+  const worker = setupWorker(...createHandlers(backend));
+  await worker.start({
+    serviceWorker: { url: opts.serviceWorkerUrl },
+    onUnhandledRequest: "bypass",
+    quiet: true,
+  });
+  return { backend, stop: () => worker.stop() };
+}
+
+/** Forgets the demo backend (the next page load starts a fresh one). */
+export function resetDemoMock(): void {
+  try {
+    localStorage.removeItem(MOCK_STORAGE_KEY);
+  } catch {
+    // Nothing saved to forget.
+  }
+}
