@@ -89,7 +89,8 @@ export function IdentityStep({ client, view, t }: Props) {
               onInput={(e) =>
                 client.setIdentity({ [spec.field]: (e.currentTarget as HTMLInputElement).value })
               }
-              disabled={busy}
+              // Read-only, not disabled, while checking: focus stays where it was.
+              readOnly={busy}
             />
             {error && (
               <p class="field-error" id={errorId}>
