@@ -289,6 +289,21 @@ describe("QueueScreen intents", () => {
     expect(client.calls.filter((c) => c === "leave")).toHaveLength(1);
   });
 
+  it("after a reload, looks for the saved ticket before saying there is none", async () => {
+    const { client, queue } = renderQueue(
+      baseView({ phase: "idle", ticketId: null, number: null, ahead: null, updatedAt: null }),
+      { lang: "en" },
+    );
+    expect(queue().dataset.state).toBe("joining");
+    expect(queue().textContent).toContain("Looking for your ticket on this phone…");
+    expect(screen.queryByTestId("new-ticket")).toBeNull();
+    advance(3_000);
+    expect(queue().textContent).toContain("This phone holds no ticket for this line.");
+    fireEvent.click(screen.getByTestId("new-ticket"));
+    await settle();
+    expect(client.calls).toEqual(["join:e1"]);
+  });
+
   it("offers a new ticket after expiry but never takes one by itself", async () => {
     const { client } = renderQueue(baseView({ phase: "expired" }));
     advance(5 * 60_000);

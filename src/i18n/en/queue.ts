@@ -6,6 +6,7 @@ export const queue = {
   "queue.joining": "Getting your ticket…",
   "queue.joining.kept":
     "If the connection drops, we retry with the same ticket request, so you never get two tickets.",
+  "queue.checking": "Looking for your ticket on this phone…",
   "queue.idle": "This phone holds no ticket for this line.",
   "queue.number.label": "Your number",
   "queue.number.value": "No. {number}",

@@ -3,6 +3,7 @@ export const queue = {
   "queue.title": "대기열",
   "queue.joining": "번호표를 받고 있습니다…",
   "queue.joining.kept": "연결이 끊겨도 같은 번호표로 다시 시도하므로 번호표가 두 번 생기지 않습니다.",
+  "queue.checking": "이 휴대폰에 저장된 번호표를 확인하고 있습니다…",
   "queue.idle": "이 기기에는 이 줄의 번호표가 없습니다.",
   "queue.number.label": "내 번호",
   "queue.number.value": "{number}번",

@@ -1,4 +1,5 @@
 import "./queue.css";
+import { useEffect, useState } from "preact/hooks";
 import type { QueueClient } from "../../core/queue/types.ts";
 import { Screen } from "../components/Screen.tsx";
 import { AdmittedPanel } from "./AdmittedPanel.tsx";
@@ -17,6 +18,22 @@ import { spokenFor } from "./spoken.ts";
 import type { Texts } from "./texts.ts";
 import { useQueue } from "./use-queue.ts";
 
+/**
+ * Just after a reload the view is "idle" until the saved ticket has been read;
+ * "no ticket here" is said only after this long, so it never flashes by.
+ */
+const IDLE_GRACE_MS = 3000;
+
+/** false for the first `ms` after mount. */
+function useSettled(ms: number): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), ms);
+    return () => clearTimeout(timer);
+  }, [ms]);
+  return settled;
+}
+
 export type QueueScreenProps = Texts & {
   client: QueueClient;
   /** The event of the route, for "take a ticket" when this device holds none. */
@@ -34,6 +51,7 @@ export type QueueScreenProps = Texts & {
  */
 export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t, lang }: QueueScreenProps) {
   const snapshot = useQueue(client);
+  const settled = useSettled(IDLE_GRACE_MS);
   const { view, now, estimate } = snapshot;
   const state = domState(view);
   const texts = { t, lang };
@@ -75,7 +93,7 @@ export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t
         {state === "joining" && (
           <JoiningPanel
             t={t}
-            idle={view.phase === "idle"}
+            mode={view.phase !== "idle" ? "joining" : settled ? "idle" : "checking"}
             onJoin={eventId ? newTicket : null}
             onHome={home}
           />
