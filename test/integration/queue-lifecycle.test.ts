@@ -92,3 +92,23 @@ describe("queue lifecycle: offline, background, pre-queue", () => {
     expect(expectPolite(h)).toEqual([]);
   });
 });
+
+describe("queue against a naive server hint", () => {
+  it("far back in a long line, a constant 'pollAfterSeconds: 1' does not make it ask every second", async () => {
+    const h = createHarness({
+      scenario: "opening-surge",
+      seed: 25,
+      rewrite: (route, body) => (route === "GET status" ? { ...body, pollAfterSeconds: 1 } : body),
+    });
+    const { client } = h.newClient();
+    await client.join("c55-59"); // opened a minute ago behind 1.2 million pre-queued people
+    await h.clock.advance(10 * MINUTE);
+    expect(client.getView().phase).toBe("waiting");
+    expect(client.getView().ahead).toBeGreaterThan(100_000);
+    const reads = h.byRoute("GET status").length;
+    // A naive client would have asked 600 times; the estimate (half the optimistic ETA, capped at 2 min) says ~5-10.
+    expect(reads).toBeGreaterThanOrEqual(4);
+    expect(reads).toBeLessThanOrEqual(12);
+    expect(expectPolite(h)).toEqual([]);
+  });
+});

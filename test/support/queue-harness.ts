@@ -81,6 +81,8 @@ export interface HarnessOptions {
   /** Device clock minus true time. */
   skewMs?: number;
   speed?: number;
+  /** Rewrites successful JSON answers (e.g. a naive server's constant pollAfterSeconds). */
+  rewrite?: (route: string, body: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
@@ -125,7 +127,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     };
     requests.push(entry);
     try {
-      const response = await modelFetch(url, init as RequestInit);
+      let response = await modelFetch(url, init as RequestInit);
+      if (options.rewrite && (response.status === 200 || response.status === 201)) {
+        const body = options.rewrite(
+          entry.route,
+          JSON.parse(await response.text()) as Record<string, unknown>,
+        );
+        response = new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      }
       entry.status = response.status;
       entry.answeredAt = clock.trueNow();
       const after = await allowedAfterMs(response);
