@@ -18,6 +18,8 @@ export async function startDemoMock(opts: DemoMockOptions): Promise<{ backend: B
     onUnhandledRequest: "bypass",
     quiet: true,
   });
+  // Lets browser tests and curious people inject faults into the running demo from the console.
+  (globalThis as { __jariMock?: Backend }).__jariMock = backend;
   return { backend, stop: () => worker.stop() };
 }
 

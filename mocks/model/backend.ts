@@ -65,6 +65,11 @@ function splitUrl(url: string): { path: string; query: URLSearchParams } {
   return { path: parsed.pathname, query: parsed.searchParams };
 }
 
+/** A bug in the model answers 500 like a real server would, instead of breaking the adapter. */
+function internalError(error: unknown): ModelResponse {
+  return problem(500, "internal_error", { detail: String(error) });
+}
+
 function bump(record: Record<string, number>, key: string): void {
   record[key] = (record[key] ?? 0) + 1;
 }
@@ -139,7 +144,7 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     const match = matchRoute(method, path);
     const routeName = match.kind === "found" ? match.route.name : `${method} (unmatched)`;
     state.stats.requests += 1;
-    bump(state.stats.byRoute, routeName.replace(" /api/v1", " "));
+    bump(state.stats.byRoute, routeName);
     countRequest(state, at);
     if (state.stats.requests % 500 === 0) purgeIdempotency(state, at);
 
@@ -171,7 +176,7 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     let outcome: MockOutcome;
     if (refused && "kind" in refused) outcome = refused;
     else {
-      const response = refused ?? (await apply(ctx));
+      const response = refused ?? (await apply(ctx).catch(internalError));
       response.headers = { ...response.headers, date: toHttpDate(at) };
       const bounced = ctx.firstAdmission && (config.bounce || takeBounce(onceFaults, method, path));
       if (bounced || fault?.kind === "lost") outcome = { kind: "drop" };
