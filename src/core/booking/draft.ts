@@ -27,6 +27,7 @@ export function newDraft(
     date: null,
     time: null,
     reservationKey: null,
+    completedReservationId: null,
     updatedAt: now,
   };
 }

@@ -55,6 +55,11 @@ export interface BookingDraft {
   time: string | null;
   /** Created and saved before the first confirm attempt; reused on every retry. */
   reservationKey: string | null;
+  /**
+   * Set when the booking under this admission completed (the personal fields are
+   * then empty): opening the booking again shows that reservation, not a new form.
+   */
+  completedReservationId?: string | null;
   updatedAt: number;
 }
 

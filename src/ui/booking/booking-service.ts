@@ -1,38 +1,9 @@
 import type { Services } from "../../app/services.ts";
-import { createBookingClient } from "../../core/booking/client.ts";
 import type { BookingClient } from "../../core/booking/types.ts";
 
-type WithBooking = Services & { booking?: () => Promise<BookingClient> };
-
-const clients = new WeakMap<Services, Promise<BookingClient>>();
-
-/**
- * The one booking client of this tab. Uses `services.booking()` when the
- * composition root provides it; otherwise builds it here from the shared
- * api, store and clocks (this module lives in the lazily loaded booking chunk).
- */
+/** The one booking client of this tab (wired by the composition root, src/app/wire-booking.ts). */
 export function bookingClientFor(services: Services): Promise<BookingClient> {
-  const provided = (services as WithBooking).booking;
-  if (provided) return provided();
-  let client = clients.get(services);
-  if (!client) {
-    client = services.store().then((store) => {
-      const booking = createBookingClient({
-        api: services.api,
-        store,
-        clock: services.clock,
-        serverClock: services.serverClock,
-        random: Math.random,
-        newId: () => crypto.randomUUID(),
-      });
-      booking.setOnline(navigator.onLine);
-      addEventListener("online", () => booking.setOnline(true));
-      addEventListener("offline", () => booking.setOnline(false));
-      return booking;
-    });
-    clients.set(services, client);
-  }
-  return client;
+  return services.booking();
 }
 
 /**
