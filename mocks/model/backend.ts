@@ -51,6 +51,7 @@ function initialState(scenario: ScenarioName, seed: number, speed: number, start
     tickets: {},
     queues: {},
     reservations: {},
+    reservationCodes: {},
     activeByPerson: {},
     slotBookings: {},
     idempotency: {},

@@ -68,6 +68,8 @@ export interface ModelState {
   tickets: Record<string, TicketRecord>;
   queues: Record<string, QueueRecord>;
   reservations: Record<string, ReservationRecord>;
+  /** Reservation code -> reservation id, so codes stay unique. */
+  reservationCodes: Record<string, string>;
   /** personKey -> id of the person's confirmed reservation. */
   activeByPerson: Record<string, string>;
   /** "centerId|date|time" -> confirmed real reservations in that slot. */

@@ -62,10 +62,9 @@ export const createReservation: RouteHandler = async (ctx) => {
   }
   let id = randomId(ctx.random, "r");
   while (ctx.state.reservations[id]) id = randomId(ctx.random, "r");
-  const codes = new Set(Object.values(ctx.state.reservations).map((r) => r.code));
   const record: ReservationRecord = {
     id,
-    code: reservationCode(ctx.random, (code) => codes.has(code)),
+    code: reservationCode(ctx.random, (code) => code in ctx.state.reservationCodes),
     personKey: identity.person,
     eventId: admission.event.id,
     centerId,
@@ -75,6 +74,7 @@ export const createReservation: RouteHandler = async (ctx) => {
     createdAt: ctx.now,
   };
   ctx.state.reservations[id] = record;
+  ctx.state.reservationCodes[record.code] = id;
   ctx.state.activeByPerson[identity.person] = id;
   const key = slotKey(centerId, date, time);
   ctx.state.slotBookings[key] = (ctx.state.slotBookings[key] ?? 0) + 1;
