@@ -86,6 +86,7 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
   let events = placeEvents(SCENARIOS[state.scenario].events, state.startedAt, state.speed);
   let onceFaults: OnceFault[] = [];
   let chain: Promise<unknown> = Promise.resolve();
+  let lastPurge = 0;
 
   const load = (snapshot: string): void => {
     state = parseSnapshot(snapshot);
@@ -147,7 +148,10 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     state.stats.requests += 1;
     bump(state.stats.byRoute, routeName);
     countRequest(state, at);
-    if (state.stats.requests % 500 === 0) purgeIdempotency(state, at);
+    if (at - lastPurge >= 60_000) {
+      purgeIdempotency(state, at);
+      lastPurge = at;
+    }
 
     const ctx: RequestContext = {
       state,

@@ -36,7 +36,19 @@ export interface TokenSigner {
   verify(token: string): Promise<TokenPayload | null>;
 }
 
+/** Bounded memo tables: polls re-present the same token, and HMAC via Web Crypto is the model's main cost. */
+const MEMO_LIMIT = 100_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 export function createSigner(secretHex: string): TokenSigner {
+  // Exact token text -> payload: an altered token is a different string, so it misses and is checked.
+  const verified = new Map<string, TokenPayload>();
+  const signed = new Map<string, string>();
   const secret: Uint8Array<ArrayBuffer> = Uint8Array.from(secretHex.match(/../g) ?? [], (h) =>
     Number.parseInt(h, 16),
   );
@@ -46,11 +58,16 @@ export function createSigner(secretHex: string): TokenSigner {
   ]);
   return {
     async sign(payload) {
-      const body = toBase64Url(encoder.encode(JSON.stringify(payload)));
+      const json = JSON.stringify(payload);
+      const known = signed.get(json);
+      if (known) return known;
+      const body = toBase64Url(encoder.encode(json));
       const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(body)));
-      return `${body}.${toBase64Url(mac)}`;
+      return remember(signed, json, `${body}.${toBase64Url(mac)}`);
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       const [body, mac, extra] = token.split(".");
       if (body === undefined || mac === undefined || extra !== undefined) return null;
       const macBytes = fromBase64Url(mac);
@@ -61,7 +78,7 @@ export function createSigner(secretHex: string): TokenSigner {
       const ok = await crypto.subtle.verify("HMAC", await key, macBytes, encoder.encode(body));
       if (!ok) return null;
       try {
-        return JSON.parse(new TextDecoder().decode(bodyBytes)) as TokenPayload;
+        return remember(verified, token, JSON.parse(new TextDecoder().decode(bodyBytes)) as TokenPayload);
       } catch {
         return null;
       }
