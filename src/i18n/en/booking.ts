@@ -111,6 +111,7 @@ export const booking = {
   "booking.notice.dismiss": "Dismiss",
   "booking.notice.retry": "Try again",
 
+  "booking.reservation.screenTitle": "Your booking",
   "booking.reservation.title": "You are booked",
   "booking.reservation.titleCancelled": "Cancelled booking",
   "booking.reservation.code": "Booking code",

@@ -108,6 +108,7 @@ export const booking = {
   "booking.notice.dismiss": "닫기",
   "booking.notice.retry": "다시 시도",
 
+  "booking.reservation.screenTitle": "내 예약 확인",
   "booking.reservation.title": "예약이 완료되었습니다",
   "booking.reservation.titleCancelled": "취소된 예약",
   "booking.reservation.code": "예약 번호",

@@ -29,7 +29,7 @@ export function ReservationRoute({ params }: ScreenProps) {
   const client = useBookingClient();
   const id = params.id ?? "";
   return (
-    <Screen title={t("booking.reservation.code")}>
+    <Screen title={t("booking.reservation.screenTitle")}>
       {client && (
         <ReservationScreen
           client={client}

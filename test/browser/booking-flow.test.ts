@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startMockServer } from "../../mocks/server.ts";
+import { expectAccessible } from "./axe.ts";
+import { launchBrowser } from "./harness.ts";
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+describe("booking in Chromium (production build, mock on a socket)", () => {
+  it("goes from join to a confirmed reservation, which still shows offline after a reload", async () => {
+    const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1, speed: 5 });
+    cleanup.push(() => server.close());
+    const b = await launchBrowser();
+    cleanup.push(() => b.close());
+    const { page, context } = b;
+
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="join"][data-event-id="c55-59"]').click();
+    await page.locator('[data-testid="start-booking"]').click({ timeout: 45_000 });
+
+    await page.locator('[data-testid="identity-name"]').fill("홍길동");
+    await page.locator('[data-testid="identity-birthdate"]').fill("1964-03-02");
+    await page.locator('[data-testid="identity-phone"]').fill("01012345678");
+    await expectAccessible(page, "booking: identity");
+    await page.locator('[data-testid="identity-submit"]').click();
+
+    await page.locator('[data-testid="region-option"][data-region-code="11"]').click();
+    await page.locator('[data-testid="center-option"]').first().click();
+    await expectAccessible(page, "booking: slots");
+    await page.locator('[data-testid="slot-option"]:not([disabled])').first().click();
+    await expectAccessible(page, "booking: confirm");
+    await page.locator('[data-testid="confirm-reservation"]').click();
+
+    const card = page.locator('[data-testid="reservation"]');
+    await card.waitFor();
+    expect(await card.getAttribute("data-status")).toBe("confirmed");
+    const code = await card.getAttribute("data-code");
+    expect(code).toMatch(/\S+/);
+    expect(page.url()).not.toContain("010");
+    await expectAccessible(page, "reservation");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Offline and reloaded (served by the service worker once it controls the page).
+    await page.reload();
+    await card.waitFor();
+    await context.setOffline(true);
+    await page.reload();
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getAttribute("data-code")).toBe(code);
+
+    // No personal data left in the device's storage.
+    const leftovers = await page.evaluate(async () => {
+      const text = JSON.stringify(localStorage);
+      const dbs = await indexedDB.databases();
+      return { text, dbs: dbs.map((d) => d.name) };
+    });
+    expect(leftovers.text).not.toContain("홍길동");
+    await context.setOffline(false);
+  });
+});
