@@ -1,6 +1,10 @@
 /**
  * The mock server's test-only control API, as JSON over HTTP:
- *   POST /__mock/faults  { once?: [{ match: { method?, path?, pathRegex? }, fault }], configure?: {...}, clear?: true }
+ *   POST /__mock/faults  { once?: [{ match: { method?, path?, pathRegex? }, fault }], configure?: {...},
+ *                          clear?: true, outageForSeconds?: n }
+ *     `fault` is a Fault (mocks/model/faults-types.ts), e.g. { "kind": "drop" } or
+ *     { "kind": "status", "status": 503, "retryAfter": "http-date" }; `configure` a partial FaultConfig
+ *     (rates, latencyMs, capacityPerSecond, bounce, ...); `outageForSeconds` starts an outage now.
  *   POST /__mock/reset   { scenario?, seed?, speed? }   a fresh backend
  *   GET  /__mock/stats   { stats, inspect, scenario }
  */
@@ -31,6 +35,7 @@ export function control(
   body: string,
   backend: Backend,
   reset: (opts: BackendOptions) => Backend,
+  now: number,
 ): ControlAnswer {
   let input: Record<string, unknown> = {};
   try {
@@ -47,6 +52,9 @@ export function control(
   if (method === "POST" && pathname === "/__mock/faults") {
     if (input.clear === true) backend.faults.clear();
     if (input.configure) backend.faults.configure(input.configure as Partial<FaultConfig>);
+    if (typeof input.outageForSeconds === "number") {
+      backend.faults.configure({ outage: { fromMs: now, toMs: now + input.outageForSeconds * 1000 } });
+    }
     for (const entry of (input.once ?? []) as { match?: JsonMatch; fault: Fault }[]) {
       backend.faults.once(toMatch(entry.match), entry.fault);
     }

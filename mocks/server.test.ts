@@ -56,6 +56,17 @@ describe("startMockServer", () => {
     expect([res.status, res.headers.get("retry-after")]).toEqual([503, "4"]);
   });
 
+  it("starts an outage on request", async () => {
+    await inject({ outageForSeconds: 30 });
+    const res = await api("/time");
+    expect(res.status).toBe(503);
+    const retryAfter = res.headers.get("retry-after") ?? "";
+    const until = /^\d+$/.test(retryAfter) ? Date.now() + Number(retryAfter) * 1000 : Date.parse(retryAfter);
+    expect(until).toBeGreaterThan(Date.now() + 25_000);
+    await inject({ clear: true });
+    expect((await api("/time")).status).toBe(200);
+  });
+
   it("reports stats and resets to another scenario", async () => {
     const stats = (await (await fetch(`${server.url}/__mock/stats`)).json()) as {
       stats: { byRoute: Record<string, number> };

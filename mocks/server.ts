@@ -66,8 +66,9 @@ async function answerApi(backend: Backend, req: IncomingMessage, res: ServerResp
     return;
   }
   if (outcome.kind === "cut") {
-    // No content-length: chunked, and the socket dies before the last chunk.
-    res.writeHead(outcome.status, outcome.headers);
+    // Announce more bytes than are sent, then close: the client sees a body cut short.
+    const promised = Buffer.byteLength(outcome.partialBody) * 2 + 1;
+    res.writeHead(outcome.status, { ...outcome.headers, "content-length": String(promised) });
     res.write(outcome.partialBody, () => setTimeout(() => req.socket.destroy(), 20));
     return;
   }
@@ -86,6 +87,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     speed: opts.speed ?? 1,
     ...(opts.now ? { now: opts.now } : {}),
   };
+  const clock = opts.now ?? (() => Date.now());
   let backend = createBackend(base);
   const reset = (next: BackendOptions): Backend => {
     backend = createBackend({ ...base, ...next });
@@ -93,11 +95,14 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   };
 
   const server = createServer((req, res) => {
+    // One request per connection: Chromium silently resends a request whose REUSED keep-alive
+    // connection dies before any answer, which would hide every injected drop from the page.
+    res.setHeader("connection", "close");
     const pathname = new URL(req.url ?? "/", "http://mock.local").pathname;
     const run = async (): Promise<void> => {
       if (pathname.startsWith("/api/")) return answerApi(backend, req, res);
       if (pathname.startsWith("/__mock/")) {
-        const answer = control(req.method ?? "GET", pathname, await readBody(req), backend, reset);
+        const answer = control(req.method ?? "GET", pathname, await readBody(req), backend, reset, clock());
         res.writeHead(answer.status, {
           "content-type": "application/json; charset=utf-8",
           "cache-control": "no-store",
