@@ -75,3 +75,24 @@ describe("queue across reloads (a new client instance on the same store)", () =>
     expect(h.requests.length).toBe(requestsBefore);
   });
 });
+
+describe("queue when the device clock is changed mid-wait", () => {
+  it("the clock set back two hours neither stalls polling nor makes it early", async () => {
+    const h = createHarness({ scenario: "outage", seed: 14 });
+    const { client } = h.newClient();
+    await client.join("c55-59");
+    await h.runUntil(() => h.byRoute("GET status").length >= 2, 5 * MINUTE);
+    h.clock.setSkew(-2 * 3_600_000);
+    const before = h.byRoute("GET status").length;
+    await h.clock.advance(3 * MINUTE);
+    expect(h.byRoute("GET status").length).toBeGreaterThan(before);
+    // A reload now (the saved "not before" is two hours ahead of the new device time) still checks soon.
+    client.stop();
+    const again = h.newClient();
+    await again.client.resume();
+    const admitted = await h.runUntil(() => again.client.getView().phase === "admitted", 30 * MINUTE);
+    expect(admitted).toBe(true);
+    expect(h.backend.inspect().tickets).toBe(1);
+    expect(expectPolite(h)).toEqual([]);
+  });
+});

@@ -35,6 +35,9 @@ export interface QueueClientOptions {
   fallbackStore?: () => Store;
 }
 
+/** A timer firing this much before its device-clock time means the clock was set back. */
+const CLOCK_JUMP_TOLERANCE_MS = 1_000;
+
 /** Intents a follower tab announces to the leader by publishing its view afterwards. */
 const PUBLISHED_BY_FOLLOWER = new Set<QueueEvent["type"]>(["join", "joined", "leave", "left", "dismiss"]);
 
@@ -172,6 +175,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     const handle = clock.setTimeout(
       () => {
         timer = null;
+        // Timers are monotonic, the device clock is not: firing "early" means it was set back.
+        const byMs = clock.now() - at;
+        if (byMs < -CLOCK_JUMP_TOLERANCE_MS) void dispatch({ type: "clock_jumped", byMs });
         void dispatch({ type: "tick" });
       },
       Math.max(0, at - clock.now()),

@@ -64,6 +64,8 @@ export type QueueEvent =
   | { type: "left" }
   | { type: "failed"; op: Op; error: unknown }
   | { type: "tick" }
+  /** The device clock was set back while we waited (a timer fired "early" by `byMs` < 0). */
+  | { type: "clock_jumped"; byMs: number }
   | { type: "online"; online: boolean }
   | { type: "visible"; visible: boolean }
   | { type: "leader"; leader: boolean }
@@ -92,6 +94,8 @@ export interface Transition {
 
 /** After coming back online or to the foreground: one check within this spread (never before allowedAt). */
 export const RECHECK_SPREAD_MS = 3_000;
+/** A saved "not before" further away than this is distrusted (the device clock was changed). */
+export const MAX_SAVED_WAIT_MS = 15 * 60_000;
 /** After a restart: a small spread so a crowd restarting together does not ask together. */
 export const RESUME_SPREAD_MS = 1_000;
 /** A follower's join in flight gets this long (> a request timeout) before the leader sends it too. */
@@ -190,12 +194,14 @@ function resumeRecord(
     notice: null,
     leaving: false,
     backoff: INITIAL_BACKOFF,
-    allowedAt: record?.nextPollAt ?? 0,
+    allowedAt: record ? Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS) : 0,
     // An admission already in the store was announced when it arrived.
     alerted: record?.admission?.token ?? state.alerted,
   };
   if (!isActive(record)) return { state: base, effects: [] };
-  const at = Math.max(record.nextPollAt, ctx.now + ctx.random() * RESUME_SPREAD_MS);
+  // A saved nextPollAt far in the future means the device clock was set back since: cap it.
+  const notBefore = Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS);
+  const at = Math.max(notBefore, ctx.now + ctx.random() * RESUME_SPREAD_MS);
   if (record.ticketId === null)
     return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
   if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
@@ -480,7 +486,12 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       return failed(s, event.op, event.error, ctx);
     }
     case "tick":
-      return expireIfDue({ state, effects: [] }, ctx);
+      return { state, effects: [] };
+    case "clock_jumped": {
+      // Device-time plans move with the device clock, so the next check stays as far away as planned.
+      const next = state.next ? { ...state.next, at: state.next.at + event.byMs } : null;
+      return { state: { ...state, next, allowedAt: state.allowedAt + event.byMs }, effects: [] };
+    }
     case "online": {
       const s = { ...state, online: event.online };
       return { state: event.online && !state.online ? recheck(s, ctx) : s, effects: [] };
@@ -526,7 +537,8 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
 
 /** The reducer: one event in, the next state and the effects to perform out. */
 export function reduce(state: MachineState, event: QueueEvent, ctx: Ctx): Transition {
-  return sendIfDue(transition(state, event, ctx), ctx);
+  // Any event (a tick, coming back to the foreground, ...) may find the admission window over.
+  return sendIfDue(expireIfDue(transition(state, event, ctx), ctx), ctx);
 }
 
 /** Device time the runner should wake at (next request, or admission expiry), or null. */
