@@ -1,0 +1,142 @@
+import type { Random } from "../clock/types.ts";
+import type { BookingEvent, JoinResponse, QueueStatus } from "../contract/types.ts";
+import { type BackoffState, INITIAL_BACKOFF } from "../net/backoff.ts";
+import type { TicketRecord } from "../store/types.ts";
+import type { QueueNotice, QueueView } from "./types.ts";
+
+/** The waiting room's state, events and effects (see ./machine.ts), and small helpers on them. */
+
+/** The kinds of request the waiting room makes. */
+export type Op = "join" | "status" | "leave" | "events";
+
+export interface MachineState {
+  /** false until resume() or join() has read the store. */
+  loaded: boolean;
+  record: TicketRecord | null;
+  online: boolean;
+  visible: boolean;
+  /** This tab is the device's poller. */
+  leader: boolean;
+  durable: boolean;
+  /** Storage failed during this session (we fell back to memory). */
+  storageFailed: boolean;
+  /** Requests in flight; at most one of each. */
+  inFlight: Op[];
+  /** The next request and the device time it is due. */
+  next: { op: Op; at: number } | null;
+  /** Device time before which the server does not want to hear from us (pollAfter / Retry-After). */
+  allowedAt: number;
+  backoff: BackoffState;
+  /** The last transient problem (cleared by the next success). */
+  notice: QueueNotice | null;
+  /** The user asked to leave; the DELETE is pending. */
+  leaving: boolean;
+  /** A join this tab was asked for (a follower may send it; it never polls). */
+  ownsJoin: boolean;
+  /** Admission token already announced, so onAdmitted fires once per admission. */
+  alerted: string | null;
+  /** The leader's last published view, for followers. */
+  mirror: QueueView | null;
+}
+
+/** Read once per transition from the runner's injected clock, server clock and random source. */
+export interface Ctx {
+  now: number;
+  serverNow: number;
+  random: Random;
+}
+
+export type QueueEvent =
+  /** `joinGraceMs`: another tab is joining right now; take its pending join over only if it goes quiet. */
+  | { type: "loaded"; record: TicketRecord | null; durable: boolean; joinGraceMs?: number }
+  | { type: "join"; eventId: string; joinKey: string; existing: TicketRecord | null }
+  | { type: "joined"; response: JoinResponse }
+  | { type: "status"; status: QueueStatus; ticketId: string }
+  | { type: "events"; events: BookingEvent[] }
+  | { type: "left" }
+  | { type: "failed"; op: Op; error: unknown }
+  | { type: "tick" }
+  /** The device clock was set back while we waited (a timer fired "early" by `byMs` < 0). */
+  | { type: "clock_jumped"; byMs: number }
+  | { type: "online"; online: boolean }
+  | { type: "visible"; visible: boolean }
+  | { type: "leader"; leader: boolean }
+  | { type: "leave" }
+  | { type: "dismiss" }
+  | { type: "storage_failed" }
+  | { type: "remote_view"; view: QueueView };
+
+export type Request =
+  | { op: "join"; eventId: string; joinKey: string }
+  | { op: "status" | "leave"; eventId: string; ticketId: string; token: string }
+  | { op: "events" };
+
+export type Effect =
+  | { type: "save"; record: TicketRecord }
+  | { type: "delete"; eventId: string }
+  | { type: "request"; request: Request }
+  | { type: "alert" }
+  /** The leader learned that another tab changed the ticket: re-read the store. */
+  | { type: "reload"; joinGraceMs: number };
+
+export interface Transition {
+  state: MachineState;
+  effects: Effect[];
+}
+
+/** After coming back online or to the foreground: one check within this spread (never before allowedAt). */
+export const RECHECK_SPREAD_MS = 3_000;
+/** A saved "not before" further away than this is distrusted (the device clock was changed). */
+export const MAX_SAVED_WAIT_MS = 15 * 60_000;
+/** After a restart: a small spread so a crowd restarting together does not ask together. */
+export const RESUME_SPREAD_MS = 1_000;
+/** A follower's join in flight gets this long (> a request timeout) before the leader sends it too. */
+export const JOIN_GRACE_MS = 15_000;
+/** When a queue is about to open: join within this spread after opening. */
+export const OPEN_SPREAD_MS = 5_000;
+
+export function initialState(leader: boolean): MachineState {
+  return {
+    loaded: false,
+    record: null,
+    online: true,
+    visible: true,
+    leader,
+    durable: true,
+    storageFailed: false,
+    inFlight: [],
+    next: null,
+    allowedAt: 0,
+    backoff: INITIAL_BACKOFF,
+    notice: null,
+    leaving: false,
+    ownsJoin: false,
+    alerted: null,
+    mirror: null,
+  };
+}
+
+export const parseTime = (value: string, fallback: number): number => {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? fallback : ms;
+};
+
+/** Admission expiry in server ms, or null. */
+export function admissionExpiresAt(record: TicketRecord | null): number | null {
+  if (!record?.admission) return null;
+  const at = Date.parse(record.admission.expiresAt);
+  return Number.isNaN(at) ? null : at;
+}
+
+export const isActive = (record: TicketRecord | null): record is TicketRecord & { ended: null } =>
+  record !== null && record.ended === null;
+
+export const done = (state: MachineState, inFlightOp: Op): MachineState => ({
+  ...state,
+  inFlight: state.inFlight.filter((op) => op !== inFlightOp),
+});
+
+export const save = (state: MachineState, record: TicketRecord, effects: Effect[] = []): Transition => ({
+  state: { ...state, record },
+  effects: [...effects, { type: "save", record }],
+});

@@ -1,0 +1,169 @@
+import type { QueueStatus } from "../contract/types.ts";
+import { INITIAL_BACKOFF } from "../net/backoff.ts";
+import type { TicketRecord } from "../store/types.ts";
+import { failed } from "./machine-failures.ts";
+import {
+  admissionExpiresAt,
+  type Ctx,
+  type Effect,
+  isActive,
+  MAX_SAVED_WAIT_MS,
+  type MachineState,
+  parseTime,
+  type QueueEvent,
+  RESUME_SPREAD_MS,
+  save,
+  type Transition,
+} from "./machine-state.ts";
+import { nextPollDelay } from "./schedule.ts";
+
+/** The ticket's life from the server's answers: resume, join, status, admission expiry. */
+
+/** Serves a record read from the store: never replaced, only resumed. */
+export function resumeRecord(
+  state: MachineState,
+  record: TicketRecord | null,
+  ctx: Ctx,
+  joinGraceMs = 0,
+): Transition {
+  const base: MachineState = {
+    ...state,
+    loaded: true,
+    record,
+    next: null,
+    notice: null,
+    leaving: false,
+    backoff: INITIAL_BACKOFF,
+    allowedAt: record ? Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS) : 0,
+    // An admission already in the store was announced when it arrived.
+    alerted: record?.admission?.token ?? state.alerted,
+  };
+  if (!isActive(record)) return { state: base, effects: [] };
+  // A saved nextPollAt far in the future means the device clock was set back since: cap it.
+  const notBefore = Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS);
+  const at = Math.max(notBefore, ctx.now + ctx.random() * RESUME_SPREAD_MS);
+  if (record.ticketId === null)
+    return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
+  if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
+  return { state: { ...base, next: { op: "status", at } }, effects: [] };
+}
+
+/** Admission countdown in server time: past expiresAt we say "expired", then confirm with one read. */
+export function expireIfDue(t: Transition, ctx: Ctx): Transition {
+  const record = t.state.record;
+  const expiresAt = admissionExpiresAt(record);
+  if (!isActive(record) || expiresAt === null || ctx.serverNow < expiresAt) return t;
+  const ended: TicketRecord = { ...record, ended: "expired" };
+  return {
+    state: { ...t.state, record: ended, next: { op: "status", at: Math.max(ctx.now, t.state.allowedAt) } },
+    effects: [...t.effects, { type: "save", record: ended }],
+  };
+}
+
+export function startJoin(
+  state: MachineState,
+  event: Extract<QueueEvent, { type: "join" }>,
+  ctx: Ctx,
+): Transition {
+  const current = state.record;
+  // One line at a time; a second tap on join while in line is a no-op.
+  if (isActive(current)) return { state: { ...state, loaded: true }, effects: [] };
+  if (isActive(event.existing)) return resumeRecord(state, event.existing, ctx);
+  const record: TicketRecord = {
+    eventId: event.eventId,
+    joinKey: event.joinKey,
+    ticketId: null,
+    ticketToken: null,
+    createdAt: ctx.now,
+    lastStatus: null,
+    admission: null,
+    nextPollAt: 0,
+    ended: null,
+    firstServingNumber: null,
+  };
+  const effects: Effect[] = [];
+  if (current && current.eventId !== event.eventId)
+    effects.push({ type: "delete", eventId: current.eventId });
+  const next: MachineState = {
+    ...state,
+    loaded: true,
+    ownsJoin: true,
+    leaving: false,
+    notice: null,
+    backoff: INITIAL_BACKOFF,
+    allowedAt: 0,
+    next: { op: "join", at: ctx.now },
+  };
+  // The pending join is saved before the request is sent (effects run in order).
+  return save(next, record, effects);
+}
+
+/** Applies a status from the server (join answer or status read) and plans the next read. */
+export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx): Transition {
+  const record = state.record;
+  if (!record) return { state, effects: [] };
+  // A final state is final; only a client-side "expired" awaits the server's word.
+  if (record.ended !== null && record.ended !== "expired") return { state, effects: [] };
+  const observedAt = parseTime(status.serverTime, ctx.serverNow);
+  const updated: TicketRecord = {
+    ...record,
+    ended: null,
+    lastStatus: {
+      state: status.state,
+      number: status.number,
+      servingNumber: status.servingNumber,
+      ahead: status.ahead,
+      servingRatePerSecond: status.servingRatePerSecond,
+      etaSeconds: status.etaSeconds,
+      opensAt: status.opensAt,
+      observedAt,
+    },
+    firstServingNumber:
+      record.firstServingNumber ??
+      (status.number !== null ? Math.min(status.servingNumber, status.number) : null),
+  };
+  const floorMs = status.pollAfterSeconds * 1000;
+  const allowedAt = ctx.now + floorMs;
+  const base: MachineState = {
+    ...state,
+    notice: null,
+    backoff: INITIAL_BACKOFF,
+    allowedAt,
+    next: null,
+  };
+
+  switch (status.state) {
+    case "admitted": {
+      if (!status.admission) return failed(state, "status", null, ctx);
+      const admitted: TicketRecord = { ...updated, admission: status.admission, nextPollAt: allowedAt };
+      const effects: Effect[] = [{ type: "save", record: admitted }];
+      const fresh = base.alerted !== status.admission.token;
+      if (fresh) effects.push({ type: "alert" });
+      return expireIfDue(
+        { state: { ...base, record: admitted, alerted: status.admission.token }, effects },
+        ctx,
+      );
+    }
+    case "expired":
+    case "left":
+    case "closed":
+      return save(base, { ...updated, ended: status.state, nextPollAt: allowedAt });
+    case "prequeue":
+    case "waiting": {
+      const delay = nextPollDelay(
+        {
+          state: status.state,
+          ahead: status.ahead,
+          servingRatePerSecond: status.servingRatePerSecond,
+          opensAt: parseTime(status.opensAt, ctx.serverNow),
+          serverNow: observedAt,
+          floorMs,
+          visible: state.visible,
+        },
+        ctx.random,
+      );
+      const waiting: TicketRecord = { ...updated, admission: null, nextPollAt: allowedAt };
+      return save({ ...base, next: { op: "status", at: ctx.now + delay } }, waiting);
+    }
+  }
+}
