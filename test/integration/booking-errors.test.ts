@@ -159,6 +159,72 @@ describe("admission window", () => {
     expect(h.backend.inspect().activeReservations).toBe(0);
     expect(new Set(confirmRequests(h).map((r) => r.key)).size).toBe(1);
     expect((await h.store.getDraft())?.phone).toBe("");
+    expect((await h.store.getDraft())?.reservationKey).toBeNull();
+  });
+
+  it("a reservation made just before the window closed is found by a replay after it", async () => {
+    const h = createHarness();
+    const client = h.newClient();
+    const chosen = await toConfirmStep(h, client);
+    // Applied, then every answer lost until well after the window.
+    h.backend.faults.configure({ lostRate: 1 });
+    const confirming = client.confirm();
+    await h.idle();
+    h.backend.faults.configure({ lostRate: 0, dropRate: 1 });
+    await h.advance((chosen.expiresAt ?? 0) + 30_000 - h.clock.trueNow());
+    expect(client.getView()).toMatchObject({ step: "expired", confirmPending: true });
+    expect(client.getView().notice?.code).toBe("outcome_unknown");
+    const draft = await h.store.getDraft();
+    // Personal data is gone; the key and the opaque request stay while the outcome is unknown.
+    expect(draft).toMatchObject({ name: "", birthDate: "", phone: "" });
+    expect(draft?.reservationKey).not.toBeNull();
+
+    h.backend.faults.clear();
+    await h.advance(30_000);
+    await confirming;
+    expect(client.getView().step).toBe("done");
+    expect(h.backend.inspect().activeReservations).toBe(1);
+    expect(new Set(confirmRequests(h).map((r) => r.key)).size).toBe(1);
+  });
+
+  it("a new admission first settles a confirm left in doubt by a killed app", async () => {
+    const h = createHarness();
+    const first = h.newClient();
+    await toConfirmStep(h, first);
+    h.backend.faults.configure({ lostRate: 1 });
+    const pending = first.confirm();
+    await h.idle();
+    first.stop(); // the app is killed with the answer lost
+    await pending;
+    h.backend.faults.clear();
+    await h.clock.advance(11 * 60_000);
+
+    const reopened = h.newClient();
+    const { admission, eventId } = await h.admit();
+    await h.settle(reopened.start(admission, eventId));
+    expect(reopened.getView().step).toBe("done");
+    expect(h.backend.inspect().activeReservations).toBe(1);
+    expect(new Set(confirmRequests(h).map((r) => r.key)).size).toBe(1);
+  });
+
+  it("a new admission starts afresh once the server says the old confirm never happened", async () => {
+    const h = createHarness();
+    const first = h.newClient();
+    const chosen = await toConfirmStep(h, first);
+    h.backend.faults.configure({ dropRate: 1 });
+    const pending = first.confirm();
+    await h.idle();
+    first.stop();
+    await pending;
+    h.backend.faults.clear();
+    await h.clock.advance(11 * 60_000);
+
+    const reopened = h.newClient();
+    const { admission, eventId } = await h.admit();
+    await h.settle(reopened.start(admission, eventId));
+    expect(reopened.getView()).toMatchObject({ step: "identity", centerId: chosen.centerId });
+    expect((await h.store.getDraft())?.reservationKey).toBeNull();
+    expect(h.backend.inspect().activeReservations).toBe(0);
   });
 });
 

@@ -88,6 +88,8 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
   let expiryTimer: TimerHandle | null = null;
   let replayTimer: TimerHandle | null = null;
   let confirming = false;
+  /** Which confirm run is current; a run cut off by stop()/start() must not clear the flag of the next. */
+  let confirmRun = 0;
   /** The admission ended while a confirm was unresolved: one more answer decides, then expire. */
   let expireAfterConfirm = false;
 
@@ -224,18 +226,27 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     void expire();
   }
 
-  /** The admission is over: personal data goes, the choices stay for the next admission. */
-  async function expire(): Promise<void> {
+  /**
+   * The admission is over: personal data goes, the choices stay for the next
+   * admission. With `confirmInDoubt`, the confirm's key and body stay too and
+   * replays go on: the server answers a replay of a stored success with that
+   * success even after the window, and anything else proves nothing was made.
+   */
+  async function expire(confirmInDoubt = false): Promise<void> {
     if (!draft) return;
     expireAfterConfirm = false;
     if (replayTimer !== null) clock.clearTimeout(replayTimer);
     replayTimer = null;
-    await saveDraft(withoutPersonalData(draft, clock.now()), {
+    const pending = confirmInDoubt && draft.reservationKey !== null;
+    await saveDraft(withoutPersonalData(draft, clock.now(), pending), {
       step: "expired",
       busy: null,
       fieldErrors: {},
-      notice: notice("admission_expired"),
+      notice: pending
+        ? notice("outcome_unknown", serverClock.serverNow() + replayDelayMs)
+        : notice("admission_expired"),
     });
+    if (pending) scheduleReplay();
   }
 
   // ---- catalog ------------------------------------------------------------------
@@ -327,16 +338,17 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     const body = current ? reservationBody(current) : null;
     if (!current || !key || !body || confirming) return;
     confirming = true;
+    const run = ++confirmRun;
     update({ busy: "confirm", confirmPending: true });
     try {
       const reply = await call(
         (signal) => api.createReservation(body, current.admission.token, key, { signal }),
         true,
       );
-      confirming = false;
+      if (run === confirmRun) confirming = false;
       await complete(reply.body.reservation);
     } catch (error) {
-      confirming = false;
+      if (run === confirmRun) confirming = false;
       if (isAbort(error)) return;
       await onConfirmFailed(error);
     }
@@ -347,7 +359,7 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     const problem = problemOf(error);
     // Anything but a problem answer (no answer, a broken one, a bug) leaves the outcome unknown.
     if (outcomeUnknown(error) || !problem) {
-      if (expireAfterConfirm) return expire();
+      if (expireAfterConfirm || admissionOver(draft)) return expire(true);
       // Keep the key: only a replay of the same key and body can tell what happened.
       update({
         busy: null,
@@ -407,8 +419,7 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
   // ---- intents --------------------------------------------------------------------------
 
   async function start(admission: Admission, eventId: string): Promise<void> {
-    session.abort();
-    session = new AbortController();
+    endSession();
     update({ step: "loading", notice: null, busy: null });
     let saved: BookingDraft | null = null;
     let prefs: Preferences;
@@ -426,6 +437,13 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       update({ notice: notice("storage_unavailable") });
     }
     const resumed = saved && saved.admission.token === admission.token;
+    if (saved && !resumed && saved.reservationKey !== null && !saved.completedReservationId) {
+      // A confirm from an earlier admission was left in doubt (the app was killed, say):
+      // settle it by replaying it before anything new is started under this admission.
+      const settled = await settleOrphanConfirm(saved);
+      if (settled === null) return;
+      saved = settled;
+    }
     const reservations = await loadStoredReservations();
     if (resumed && saved?.completedReservationId) {
       // This admission was already used: show that booking rather than an empty form.
@@ -456,6 +474,20 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     const step = stepFor(d);
     if (step === "center" || step === "slot" || step === "confirm") void ensureCatalog();
     if (step === "slot") return loadSlots();
+  }
+
+  /**
+   * Replays a confirm left in doubt under an earlier admission. Returns the
+   * draft to build on once the server has answered that nothing was made, or
+   * null when the booking was made (shown) or is still in doubt (replays go on).
+   */
+  async function settleOrphanConfirm(saved: BookingDraft): Promise<BookingDraft | null> {
+    draft = saved;
+    update({ ...draftFields(saved), step: "expired" });
+    expireAfterConfirm = true;
+    await runConfirm();
+    if (view.step === "done" || draft?.reservationKey) return null;
+    return draft;
   }
 
   async function resume(): Promise<void> {
@@ -731,10 +763,16 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     }
   }
 
-  function stop(): void {
+  /** Cuts off every request and the current confirm run (its key stays saved for the next). */
+  function endSession(): void {
     session.abort();
-    // A fresh session, so intents sent after stop() (another screen) still work.
     session = new AbortController();
+    confirming = false;
+    confirmRun += 1;
+  }
+
+  function stop(): void {
+    endSession();
     for (const timer of [expiryTimer, replayTimer]) if (timer !== null) clock.clearTimeout(timer);
     expiryTimer = null;
     replayTimer = null;

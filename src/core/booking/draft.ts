@@ -43,18 +43,26 @@ export function stepFor(draft: BookingDraft): BookingStep {
 /**
  * The draft without personal data (name, birth date, phone and the identity
  * token made from them), for when the admission has expired: the choices of
- * region, center and slot are kept for the next admission.
+ * region, center and slot are kept for the next admission. With
+ * `keepPendingConfirm`, a confirm whose outcome is still unknown keeps its key
+ * and the opaque identity token of its body, so a replay can still find out
+ * whether the reservation was made; they go once the server has answered.
  */
-export function withoutPersonalData(draft: BookingDraft, now: number): BookingDraft {
+export function withoutPersonalData(
+  draft: BookingDraft,
+  now: number,
+  keepPendingConfirm = false,
+): BookingDraft {
+  const pending = keepPendingConfirm && draft.reservationKey !== null;
   return {
     ...draft,
     name: "",
     birthDate: "",
     phone: "",
     identityKey: null,
-    identityToken: null,
-    maskedName: null,
-    reservationKey: null,
+    identityToken: pending ? draft.identityToken : null,
+    maskedName: pending ? draft.maskedName : null,
+    reservationKey: pending ? draft.reservationKey : null,
     updatedAt: now,
   };
 }

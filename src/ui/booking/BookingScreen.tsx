@@ -140,6 +140,9 @@ function retryFor(client: BookingClient, view: BookingView): (() => void) | unde
       return () => void client.loadSlots(view.slotRange?.from, view.slotRange?.to);
     case "confirm":
       return () => void client.confirm();
+    case "expired":
+      // A confirm still in doubt after the window: "check now" replays it (same key).
+      return view.confirmPending ? () => void client.confirm() : undefined;
     default:
       return undefined;
   }
