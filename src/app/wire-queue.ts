@@ -18,6 +18,9 @@ export interface QueueParts {
 export async function wireQueue(deps: CoreDeps, lang: () => Lang): Promise<QueueParts> {
   const store = await deps.store();
   const alerts = createAlerts({ store, lang });
+  const tabs = createTabs();
+  // Known before the client starts: a leadership change mid-join would make it reload under the join.
+  await tabs.ready;
   const queue = createQueueClient({
     api: deps.api,
     store,
@@ -25,7 +28,7 @@ export async function wireQueue(deps: CoreDeps, lang: () => Lang): Promise<Queue
     serverClock: deps.serverClock,
     random,
     newId,
-    tabs: createTabs(),
+    tabs,
     onAdmitted: alerts.onAdmitted,
   });
   wireLifecycle(queue);

@@ -16,6 +16,12 @@ export interface TabsEnv {
 
 /** The TabsPort plus teardown, for the composition root. */
 export interface Tabs extends TabsPort {
+  /**
+   * Resolves once this tab knows whether it leads (at most a task or two).
+   * Create the queue client after it, so the client does not start as a
+   * follower and then reload from the store in the middle of the user's join.
+   */
+  ready: Promise<void>;
   /** Give up leadership (another tab takes over) and stop listening. */
   close(): void;
 }
@@ -74,23 +80,49 @@ export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
     };
   }
 
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  const hold = (): Promise<void> => {
+    setLeader(true);
+    markReady();
+    // Held until released here; the browser releases it if the tab goes away.
+    return new Promise<void>((resolve) => {
+      releaseLock = resolve;
+    });
+  };
+  // Locks refused (e.g. an opaque origin): poll on our own. An abort was our own doing.
+  const refused = (request: AbortController) => () => {
+    markReady();
+    if (!closed && !request.signal.aborted) setLeader(true);
+  };
+  const waitInLine = (locks: Pick<LockManager, "request">, request: AbortController) => {
+    locks
+      .request(LOCK_NAME, { signal: request.signal }, () =>
+        closed || request.signal.aborted ? undefined : hold(),
+      )
+      .catch(refused(request));
+  };
   const requestLock = () => {
-    if (!env.locks) return;
+    const locks = env.locks;
+    if (!locks) {
+      markReady();
+      return;
+    }
     const request = new AbortController();
     pending = request;
-    env.locks
-      .request(LOCK_NAME, { signal: request.signal }, () => {
+    // Ask without waiting first, so `ready` can say at once whether another tab leads.
+    locks
+      .request(LOCK_NAME, { ifAvailable: true }, (lock) => {
         if (closed || request.signal.aborted) return undefined;
-        setLeader(true);
-        // Held until released here; the browser releases it if the tab goes away.
-        return new Promise<void>((resolve) => {
-          releaseLock = resolve;
-        });
+        if (lock) return hold();
+        markReady();
+        waitInLine(locks, request);
+        return undefined;
       })
-      .catch(() => {
-        // Locks refused (e.g. an opaque origin): poll on our own. An abort was our own doing.
-        if (!closed && !request.signal.aborted) setLeader(true);
-      });
+      .catch(refused(request));
   };
   const giveUpLock = () => {
     pending?.abort();
@@ -110,6 +142,7 @@ export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
   requestLock();
 
   return {
+    ready,
     isLeader: () => leader,
     onLeaderChange(listener) {
       leaderListeners.add(listener);
@@ -127,6 +160,7 @@ export function createTabs(env: TabsEnv = browserTabsEnv()): Tabs {
     },
     close() {
       if (closed) return;
+      markReady();
       giveUpLock();
       closed = true;
       env.lifecycle?.removeEventListener("freeze", onFreeze);

@@ -49,6 +49,17 @@ describe("createTabs", () => {
     expect(tabs.map((t) => t.isLeader())).toEqual([true, false, false]);
   });
 
+  it("is ready once it knows whether it leads", async () => {
+    const locks = new FakeLocks();
+    const first = tab(channelEnv(locks));
+    await first.ready;
+    expect(first.isLeader()).toBe(true);
+    const second = tab(channelEnv(locks));
+    await second.ready;
+    expect(second.isLeader()).toBe(false);
+    expect(await Promise.all([tab({ locks: null, openChannel: null }).ready])).toHaveLength(1);
+  });
+
   it("hands leadership to the next tab when the leader goes away", async () => {
     const locks = new FakeLocks();
     const first = tab(channelEnv(locks));
