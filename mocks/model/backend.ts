@@ -16,50 +16,18 @@ import {
   takeBounce,
   takeOnce,
 } from "./faults.ts";
-import { type Fault, type FaultConfig, NO_FAULTS } from "./faults-types.ts";
+import { type Fault, NO_FAULTS } from "./faults-types.ts";
 import { checkIdempotency, purgeIdempotency, rememberIfSuccessful } from "./idempotency.ts";
 import type { Backend, BackendOptions, MockOutcome, MockRequest } from "./index.ts";
+import { initialState } from "./initial-state.ts";
 import { inspectState } from "./inspect.ts";
 import { createRandom } from "./random.ts";
 import { type ModelResponse, problem } from "./responses.ts";
 import { matchRoute } from "./routes/table.ts";
-import { SCENARIOS, type ScenarioName } from "./scenarios.ts";
-import { type ModelState, parseSnapshot } from "./state.ts";
+import { SCENARIOS } from "./scenarios.ts";
+import { parseSnapshot } from "./state.ts";
 import { toHttpDate } from "./time-format.ts";
-import { createSigner, secretFrom } from "./tokens.ts";
-
-function initialState(scenario: ScenarioName, seed: number, speed: number, startedAt: number): ModelState {
-  const random = createRandom(seed);
-  const secret = secretFrom(random.int);
-  const plan = SCENARIOS[scenario].faults;
-  const { outageSeconds, ...rest } = plan;
-  const faults: FaultConfig = {
-    ...NO_FAULTS,
-    ...rest,
-    outage: outageSeconds
-      ? { fromMs: startedAt + outageSeconds.from * 1000, toMs: startedAt + outageSeconds.to * 1000 }
-      : null,
-  };
-  return {
-    version: 1,
-    scenario,
-    seed,
-    speed,
-    startedAt,
-    secret,
-    rng: random.state(),
-    tickets: {},
-    queues: {},
-    reservations: {},
-    reservationCodes: {},
-    activeByPerson: {},
-    slotBookings: {},
-    idempotency: {},
-    faults,
-    stats: { requests: 0, byRoute: {}, statusCounts: {} },
-    load: { second: 0, count: 0, previous: 0 },
-  };
-}
+import { createSigner } from "./tokens.ts";
 
 function splitUrl(url: string): { path: string; query: URLSearchParams } {
   const parsed = new URL(url, "http://model.invalid");
