@@ -32,7 +32,7 @@ export function BirthYearForm({ events, lang, t, initialYear, onMatch }: Props) 
     <form class="birth-year booking" onSubmit={submit} noValidate>
       <div class={`field${invalid ? " invalid" : ""}`}>
         <label for="birth-year">{t("booking.cohort.label")}</label>
-        <p class="hint" id="birth-year-hint">
+        <p class="field-hint" id="birth-year-hint">
           {t("booking.cohort.hint")}
         </p>
         <input

@@ -71,7 +71,7 @@ export function IdentityStep({ client, view, t }: Props) {
         return (
           <div class={`field${error ? " invalid" : ""}`} key={spec.field}>
             <label for={inputId}>{t(spec.label)}</label>
-            <p class="hint" id={hintId}>
+            <p class="field-hint" id={hintId}>
               {t(spec.hint)}
             </p>
             <input
