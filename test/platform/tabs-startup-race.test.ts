@@ -45,15 +45,12 @@ describe("tabs at start-up", () => {
     tabs.close();
   });
 
-  // KNOWN CORE RACE (reported to the lead for the queue core): when leadership
-  // arrives while a join is being saved, the reload it triggers reads the
-  // store before the pending join is written and its "loaded" (no ticket)
-  // replaces the join in memory, so the join's answer is dropped and the
-  // screen stays idle. Seen in Chromium on ~2 of 3 first joins before the
-  // app awaited tabs.ready. When the core is fixed these start passing: turn
-  // `it.fails` into `it`.
+  // Regression: leadership arriving while a join is being saved used to
+  // trigger a store re-read outside the client's event chain; its stale
+  // "no ticket" replaced the pending join and the join's answer was dropped
+  // (seen in Chromium on ~2 of 3 first joins). The re-read now runs in order.
   for (const lockAfterMs of [0, 2]) {
-    it.fails(`a join keeps its ticket when leadership arrives ${lockAfterMs} ms into it`, async () => {
+    it(`a join keeps its ticket when leadership arrives ${lockAfterMs} ms into it`, async () => {
       const h = createHarness({ scenario: "calm", seed: 11 });
       const locks = new FakeLocks();
       const release = blockLock(locks);

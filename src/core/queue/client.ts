@@ -189,9 +189,17 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     return withStore((s) => s.getActiveTicket());
   }
 
-  async function reload(joinGraceMs = 0): Promise<void> {
-    const record = await readActive();
-    await dispatch({ type: "loaded", record, durable: store.durable, joinGraceMs });
+  /**
+   * Re-reads the store INSIDE the event chain: a read taken outside it could
+   * predate a join that is being saved, and its "loaded" would then drop it.
+   */
+  function reload(joinGraceMs = 0): Promise<void> {
+    const run = chain.then(async () => {
+      const record = await readActive();
+      await process({ type: "loaded", record, durable: store.durable, joinGraceMs });
+    });
+    chain = run.catch(() => {});
+    return run;
   }
 
   view = toView(state, ctx());
