@@ -10,7 +10,9 @@ afterEach(async () => {
 });
 
 describe("booking in Chromium (production build, mock on a socket)", () => {
-  it("goes from join to a confirmed reservation, which still shows offline after a reload", async () => {
+  it("goes from join to a confirmed reservation, which still shows offline after a reload", {
+    timeout: 120_000,
+  }, async () => {
     const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1, speed: 5 });
     cleanup.push(() => server.close());
     const b = await launchBrowser();
@@ -45,20 +47,48 @@ describe("booking in Chromium (production build, mock on a socket)", () => {
     expect(overflow).toBeLessThanOrEqual(0);
 
     // Offline and reloaded (served by the service worker once it controls the page).
-    await page.reload();
-    await card.waitFor();
+    // The app's service worker controls the page from the first reload after it is ready.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.reload();
+      if (await page.evaluate(() => navigator.serviceWorker.controller !== null)) break;
+    }
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await card.waitFor({ timeout: 10_000 });
     await context.setOffline(true);
     await page.reload();
     await card.waitFor({ timeout: 15_000 });
     expect(await card.getAttribute("data-code")).toBe(code);
 
-    // No personal data left in the device's storage.
+    // No personal data left on the device: not in localStorage, not in the saved draft, not in caches.
     const leftovers = await page.evaluate(async () => {
-      const text = JSON.stringify(localStorage);
-      const dbs = await indexedDB.databases();
-      return { text, dbs: dbs.map((d) => d.name) };
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open("jari");
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const drafts = await new Promise<unknown[]>((resolve, reject) => {
+        const read = db.transaction("drafts").objectStore("drafts").getAll();
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(read.error);
+      });
+      db.close();
+      const cached: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+      }
+      return {
+        local: JSON.stringify(localStorage),
+        drafts: JSON.stringify(drafts),
+        cached: cached.join(" "),
+      };
     });
-    expect(leftovers.text).not.toContain("홍길동");
+    for (const text of [leftovers.local, leftovers.drafts]) {
+      expect(text).not.toContain("홍길동");
+      expect(text).not.toContain("1964-03-02");
+      expect(text).not.toContain("5678");
+    }
+    expect(leftovers.cached).not.toContain("/api/");
     await context.setOffline(false);
   });
 });
