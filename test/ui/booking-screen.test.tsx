@@ -152,20 +152,35 @@ describe("center and slot steps", () => {
     expect(screen.getAllByTestId("center-option").map((el) => el.dataset.centerId)).toEqual(["vc-11-02"]);
   });
 
-  it("disables full slots and shows the expected second dose before confirming", async () => {
+  it("disables full days and full slots, and shows the expected second dose before confirming", async () => {
     const { client } = await setup(stubApi());
     await toSlotStep(client);
-    const slots = (await screen.findAllByTestId("slot-option")) as HTMLButtonElement[];
+    const days = (await screen.findAllByTestId("slot-date")) as HTMLButtonElement[];
+    expect(days.map((el) => [el.dataset.date, el.disabled])).toEqual([
+      ["2021-07-20", false],
+      ["2021-07-21", false],
+      ["2021-07-22", true],
+    ]);
+    // The first day with places is open; its full time is disabled.
+    let slots = screen.getAllByTestId("slot-option") as HTMLButtonElement[];
     expect(slots.map((el) => [el.dataset.date, el.dataset.time, el.disabled])).toEqual([
       ["2021-07-20", "09:00", true],
       ["2021-07-20", "09:30", false],
-      ["2021-07-21", "10:00", false],
     ]);
     fireEvent.click(slots[0] as HTMLElement);
     await settle();
     expect(client.getView().step).toBe("slot");
 
-    fireEvent.click(slots[1] as HTMLElement);
+    fireEvent.click(days[1] as HTMLElement);
+    await settle();
+    slots = screen.getAllByTestId("slot-option") as HTMLButtonElement[];
+    expect(slots.map((el) => [el.dataset.date, el.dataset.time, el.disabled])).toEqual([
+      ["2021-07-21", "10:00", false],
+    ]);
+
+    fireEvent.click(days[0] as HTMLElement);
+    await settle();
+    fireEvent.click(screen.getAllByTestId("slot-option")[1] as HTMLElement);
     await settle();
     expect(client.getView().step).toBe("confirm");
     expect(screen.getByText(ko["booking.confirm.secondDose"])).toBeTruthy();

@@ -34,6 +34,7 @@ export const SLOTS: Slot[] = [
   { date: "2021-07-20", time: "09:00", remaining: 0 },
   { date: "2021-07-20", time: "09:30", remaining: 3 },
   { date: "2021-07-21", time: "10:00", remaining: 12 },
+  { date: "2021-07-22", time: "09:00", remaining: 0 },
 ];
 export const RESERVATION: Reservation = {
   id: "r-1",

@@ -60,6 +60,8 @@ export const booking = {
   "booking.center.chooseRegionFirst": "Choose a region first.",
 
   "booking.slot.title": "Choose a date and time",
+  "booking.slot.date": "Date",
+  "booking.slot.timesOn": "Times on {date}",
   "booking.slot.remaining": "{count} left",
   "booking.slot.full": "Full",
   "booking.slot.none": "No times are free in these dates.",

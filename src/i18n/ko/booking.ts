@@ -58,6 +58,8 @@ export const booking = {
   "booking.center.chooseRegionFirst": "먼저 지역을 고르세요.",
 
   "booking.slot.title": "날짜와 시간을 고르세요",
+  "booking.slot.date": "날짜",
+  "booking.slot.timesOn": "{date} 시간",
   "booking.slot.remaining": "{count}자리 남음",
   "booking.slot.full": "마감",
   "booking.slot.none": "이 기간에는 예약할 수 있는 시간이 없습니다.",

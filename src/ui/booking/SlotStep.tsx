@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { addDays, seoulDate } from "../../core/booking/dates.ts";
 import type { BookingClient, BookingView } from "../../core/booking/types.ts";
 import type { Slot } from "../../core/contract/types.ts";
@@ -7,19 +8,43 @@ import type { Translate } from "./i18n.ts";
 
 type Props = { client: BookingClient; view: BookingView; lang: Lang; t: Translate };
 
-function byDate(slots: readonly Slot[]): [string, Slot[]][] {
-  const groups = new Map<string, Slot[]>();
-  for (const slot of slots) groups.set(slot.date, [...(groups.get(slot.date) ?? []), slot]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+interface Day {
+  date: string;
+  slots: Slot[];
+  remaining: number;
 }
 
-/** Dates and times with the places left; full ones are disabled. */
+function byDate(slots: readonly Slot[]): Day[] {
+  const groups = new Map<string, Slot[]>();
+  for (const slot of slots) groups.set(slot.date, [...(groups.get(slot.date) ?? []), slot]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, daySlots]) => ({
+      date,
+      slots: daySlots.sort((a, b) => a.time.localeCompare(b.time)),
+      remaining: daySlots.reduce((sum, s) => sum + Math.max(0, s.remaining), 0),
+    }));
+}
+
+/**
+ * A date first (fully booked days disabled), then its times with the places
+ * left; full times are disabled. One day's times at a time keeps the list
+ * short on a phone.
+ */
 export function SlotStep({ client, view, lang, t }: Props) {
   const range = view.slotRange;
   const today = seoulDate(client.serverNow());
-  const move = (days: number) => {
+  const days = byDate(view.slots ?? []);
+  const [picked, setPicked] = useState<string | null>(null);
+  const chosenDay =
+    days.find((d) => d.date === (picked ?? view.date)) ??
+    days.find((d) => d.remaining > 0) ??
+    days[0] ??
+    null;
+  const move = (offset: number) => {
     if (!range) return;
-    void client.loadSlots(addDays(range.from, days), addDays(range.to, days));
+    setPicked(null);
+    void client.loadSlots(addDays(range.from, offset), addDays(range.to, offset));
   };
   return (
     <div class="slot-step">
@@ -28,22 +53,44 @@ export function SlotStep({ client, view, lang, t }: Props) {
           {view.center.name[lang]} · {view.center.address[lang]}
         </p>
       )}
-      {range && (
-        <p class="meta">
-          {t("booking.slot.range", { from: formatDate(lang, range.from), to: formatDate(lang, range.to) })}
-        </p>
-      )}
       {view.busy === "slots" && (
         <p role="status" class="loading">
           {t("booking.loading")}
         </p>
       )}
       {view.slots !== null && view.slots.length === 0 && <p>{t("booking.slot.none")}</p>}
-      {byDate(view.slots ?? []).map(([date, slots]) => (
-        <fieldset class="slot-day" key={date}>
-          <legend>{formatDate(lang, date)}</legend>
+      {days.length > 0 && (
+        <fieldset class="slot-dates">
+          <legend>{t("booking.slot.date")}</legend>
           <ul class="choice-grid">
-            {slots.map((slot) => {
+            {days.map((day) => (
+              <li key={day.date}>
+                <button
+                  type="button"
+                  class="choice"
+                  data-testid="slot-date"
+                  data-date={day.date}
+                  disabled={day.remaining === 0}
+                  aria-pressed={chosenDay?.date === day.date}
+                  onClick={() => setPicked(day.date)}
+                >
+                  <span class="choice-title">{formatDate(lang, day.date)}</span>
+                  <span class="choice-detail">
+                    {day.remaining === 0
+                      ? t("booking.slot.full")
+                      : t("booking.slot.remaining", { count: day.remaining })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {chosenDay && (
+        <fieldset class="slot-day">
+          <legend>{t("booking.slot.timesOn", { date: formatDate(lang, chosenDay.date) })}</legend>
+          <ul class="choice-grid">
+            {chosenDay.slots.map((slot) => {
               const full = slot.remaining <= 0;
               return (
                 <li key={slot.time}>
@@ -67,7 +114,12 @@ export function SlotStep({ client, view, lang, t }: Props) {
             })}
           </ul>
         </fieldset>
-      ))}
+      )}
+      {range && (
+        <p class="meta">
+          {t("booking.slot.range", { from: formatDate(lang, range.from), to: formatDate(lang, range.to) })}
+        </p>
+      )}
       <div class="actions">
         {range && range.from > today && (
           <button type="button" class="btn btn-secondary" onClick={() => move(-14)}>
