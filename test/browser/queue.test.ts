@@ -1,0 +1,112 @@
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { startMockServer } from "../../mocks/server.ts";
+import { expectAccessible } from "./axe.ts";
+import { type Browser, launchBrowser } from "./harness.ts";
+
+// The waiting room in Chromium: the production build on the real socket mock (calm scenario, real time).
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+/** `speed` below 1 slows the simulated line, so there is time to watch the tabs before the turn comes. */
+async function setup(speed = 1) {
+  const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1, speed });
+  cleanup.push(() => server.close());
+  const b: Browser = await launchBrowser();
+  cleanup.push(() => b.close());
+  /** API requests by route and page, as the browser sent them. */
+  const api: { page: Page; route: string }[] = [];
+  const watch = (page: Page) =>
+    page.on("request", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!path.startsWith("/api/")) return;
+      const route = /\/tickets\/[^/]+$/.test(path) ? `${r.method()} ticket` : `${r.method()} ${path}`;
+      api.push({ page, route });
+    });
+  watch(b.page);
+  b.context.on("page", watch);
+  const count = (route: string, page?: Page) =>
+    api.filter((r) => r.route === route && (!page || r.page === page)).length;
+  return { server, b, page: b.page, count };
+}
+
+const hooks = (page: Page) =>
+  page.locator('[data-testid="queue"]').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+
+async function joinFirstEvent(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/`);
+  await page.locator('[data-testid="join"][data-event-id="c55-59"]').click();
+  await page.locator('[data-testid="queue"][data-state="waiting"]').waitFor({ timeout: 30_000 });
+  const { ticketId } = await hooks(page);
+  expect(ticketId).toMatch(/\S/);
+  return ticketId as string;
+}
+
+const JOIN = "POST /api/v1/events/c55-59/tickets";
+
+describe("waiting room in Chromium", () => {
+  it("joins once, shows the place accessibly at 360x640, and keeps the same ticket over a reload", async () => {
+    const { server, page, count } = await setup();
+    const ticketId = await joinFirstEvent(page, server.url);
+    const shown = await hooks(page);
+    expect(shown).toMatchObject({ state: "waiting", online: "true" });
+    expect(Number(shown.number)).toBeGreaterThan(0);
+    expect(await page.locator('[role="progressbar"]').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, "waiting room (ko)");
+
+    await page.reload();
+    await page.locator('[data-testid="queue"][data-state="waiting"]').waitFor({ timeout: 30_000 });
+    expect((await hooks(page)).ticketId).toBe(ticketId);
+    expect(count(JOIN)).toBe(1);
+  });
+
+  it("goes offline and back without losing the place, sending nothing while offline", async () => {
+    const { server, b, page, count } = await setup();
+    const ticketId = await joinFirstEvent(page, server.url);
+    await b.context.setOffline(true);
+    await page.locator('[data-testid="queue"][data-online="false"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="notice"][data-code="offline"]').count()).toBe(1);
+    const before = count("GET ticket");
+    await page.waitForTimeout(5_000);
+    expect(count("GET ticket")).toBe(before);
+
+    await b.context.setOffline(false);
+    await page.locator('[data-testid="queue"][data-online="true"]').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="notice"][data-code="offline"]'));
+    expect((await hooks(page)).ticketId).toBe(ticketId);
+    expect(count(JOIN)).toBe(1);
+  });
+
+  it("two tabs poll as one; closing the leader hands over without a second join", async () => {
+    const { server, b, page, count } = await setup(0.3);
+    const ticketId = await joinFirstEvent(page, server.url);
+    const second = await b.context.newPage();
+    await second.goto(`${server.url}/queue/c55-59`);
+    await second.locator('[data-testid="queue"][data-state="waiting"]').waitFor({ timeout: 30_000 });
+    expect((await hooks(second)).ticketId).toBe(ticketId);
+    await expect
+      .poll(() => count("GET ticket", page), { timeout: 60_000, interval: 500 })
+      .toBeGreaterThanOrEqual(2);
+    expect(count("GET ticket", second)).toBe(0);
+
+    await page.close();
+    await expect
+      .poll(() => count("GET ticket", second), { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(0);
+    expect((await hooks(second)).ticketId).toBe(ticketId);
+    expect(count(JOIN)).toBe(1);
+  });
+
+  it("reaches the user's turn with start-booking, accessibly", async () => {
+    const { server, page } = await setup();
+    await joinFirstEvent(page, server.url);
+    await page.locator('[data-testid="queue"][data-state="admitted"]').waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-testid="start-booking"]').count()).toBe(1);
+    await expectAccessible(page, "admitted (ko)");
+  });
+});
