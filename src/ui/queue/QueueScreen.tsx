@@ -7,6 +7,7 @@ import { AlertToggles } from "./AlertToggles.tsx";
 import { Announcer } from "./Announcer.tsx";
 import type { AlertControls } from "./alert-controls.ts";
 import { EndedPanel } from "./EndedPanel.tsx";
+import { isEnded } from "./ended.ts";
 import { domState } from "./format.ts";
 import { JoiningPanel } from "./JoiningPanel.tsx";
 import { LeaveQueue } from "./LeaveQueue.tsx";
@@ -63,9 +64,8 @@ export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t
   };
   const home = async () => {
     try {
-      if (state === "expired" || state === "left" || state === "closed" || state === "error") {
-        await client.dismiss();
-      }
+      // An ended ticket is kept only so the user sees how it ended; leaving the screen acknowledges it.
+      if (isEnded(state)) await client.dismiss();
     } finally {
       onHome();
     }
@@ -117,9 +117,7 @@ export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t
             <LeaveQueue onLeave={() => client.leave()} t={t} />
           </>
         )}
-        {(state === "expired" || state === "left" || state === "closed" || state === "error") && (
-          <EndedPanel state={state} onNewTicket={newTicket} onHome={home} t={t} />
-        )}
+        {isEnded(state) && <EndedPanel state={state} onNewTicket={newTicket} onHome={home} t={t} />}
       </div>
       <Announcer spoken={spokenFor(snapshot, texts)} />
     </Screen>

@@ -3,6 +3,9 @@ import type { MessageKey } from "../../i18n/core.ts";
 /** The phases in which the wait is over and the user needs a way forward. */
 export type EndedState = "expired" | "left" | "closed" | "error";
 
+export const isEnded = (state: string): state is EndedState =>
+  state === "expired" || state === "left" || state === "closed" || state === "error";
+
 const titles: Record<EndedState, MessageKey> = {
   expired: "queue.expired.title",
   left: "queue.left.title",
