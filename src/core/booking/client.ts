@@ -297,16 +297,22 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     const finished = draft;
     try {
       await store.putReservation(reservation);
-      // The booking is done: the personal data goes; a marker stays so this admission shows it.
-      if (finished) {
-        await store.putDraft({
-          ...withoutPersonalData(finished, clock.now()),
-          completedReservationId: reservation.id,
-        });
-      } else await store.deleteDraft();
     } catch {
       update({ notice: notice("storage_unavailable") });
     }
+    // The booking is done: the personal data goes; a marker stays so this admission shows it.
+    // Queued behind any draft write still in flight, so nothing older lands after it.
+    writes = writes
+      .then(() =>
+        finished
+          ? store.putDraft({
+              ...withoutPersonalData(finished, clock.now()),
+              completedReservationId: reservation.id,
+            })
+          : store.deleteDraft(),
+      )
+      .catch(() => update({ notice: notice("storage_unavailable") }));
+    await writes;
     draft = null;
     expireAfterConfirm = false;
     if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
