@@ -110,3 +110,52 @@ describe("waiting room in Chromium", () => {
     await expectAccessible(page, "admitted (ko)");
   });
 });
+
+describe("your-turn alert in Chromium", () => {
+  it("asks for notification permission only when the user taps 'notify me'", async () => {
+    const { server, b, page } = await setup();
+    await b.context.addInitScript(() => {
+      const w = window as unknown as { __asks: number };
+      w.__asks = 0;
+      const ask = Notification.requestPermission.bind(Notification);
+      Notification.requestPermission = (...args) => {
+        w.__asks++;
+        return ask(...args);
+      };
+    });
+    await joinFirstEvent(page, server.url);
+    const asks = () => page.evaluate(() => (window as unknown as { __asks: number }).__asks);
+    expect(await asks()).toBe(0);
+    await page.locator('[data-testid="alert-notify"]').click();
+    await expect.poll(asks).toBe(1);
+  });
+
+  it("shows one system notification and changes the tab title when the turn comes while away", async () => {
+    const { server, b, page } = await setup();
+    await b.context.grantPermissions(["notifications"], { origin: server.url });
+    await joinFirstEvent(page, server.url);
+    await page.locator('[data-testid="alert-notify"]').click();
+    await expect.poll(() => page.locator('[data-testid="alert-notify"]').isChecked()).toBe(true);
+    // The user switches to another app: the page is hidden and unfocused.
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      document.hasFocus = () => false;
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await page.locator('[data-testid="queue"][data-state="admitted"]').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.title()).toContain("🔔");
+    const notifications = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications({ tag: "jari-admitted" })).map((n) => n.title);
+    });
+    expect(notifications).toEqual(["자리: 차례가 되었습니다!"]);
+
+    // Back to the app: the title is restored.
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect.poll(() => page.title()).not.toContain("🔔");
+    // Hidden tabs poll more slowly (but still notice the turn), so this one may take a while.
+  }, 120_000);
+});
