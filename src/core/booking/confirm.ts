@@ -1,0 +1,252 @@
+import type { TimerHandle } from "../clock/types.ts";
+import type { Reservation } from "../contract/types.ts";
+import type { BookingDraft } from "../store/types.ts";
+import { reservationBody, withoutPersonalData } from "./draft.ts";
+import { isAbort, outcomeUnknown, problemOf } from "./failure.ts";
+import { type BookingSession, EMPTY_IDENTITY, notice } from "./session.ts";
+
+export interface ConfirmPart {
+  /** Make the reservation exactly once: a saved key, replayed until the server decides. */
+  confirm(): Promise<void>;
+  /** Sends (or replays) the saved confirm under its saved key. */
+  runConfirm(): Promise<void>;
+  /** The admission is over (see below). */
+  expire(confirmInDoubt?: boolean): Promise<void>;
+  /** Watches the admission's end, in server time. */
+  scheduleExpiry(): void;
+  /** Marks that the window closed while a confirm was unresolved. */
+  expireAfterAnswer(): void;
+  /** A confirm left in doubt under an earlier admission: replayed before anything new starts. */
+  settleOrphan(saved: BookingDraft): Promise<BookingDraft | null>;
+  /** Back online: find out at once what happened to a confirm in doubt. */
+  onOnline(): void;
+  /** Cuts off the current run (its key stays saved for the next) and, with timers, stops watching. */
+  endRun(clearTimers: boolean): void;
+}
+
+interface ConfirmHooks {
+  /** Reloads the slot list (after slot_full). */
+  loadSlots(from?: string, to?: string): Promise<void>;
+}
+
+/**
+ * The exactly-once confirm. The Idempotency-Key is saved with the draft
+ * before the first attempt; every retry, reload and lost answer replays the
+ * same key and body, so the server either makes one reservation or replays
+ * the first answer. Only an error answer (which the server never remembers)
+ * frees the key.
+ */
+export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): ConfirmPart {
+  const { api, store, clock, newId, replayDelayMs } = s.deps;
+  let expiryTimer: TimerHandle | null = null;
+  let replayTimer: TimerHandle | null = null;
+  let confirming = false;
+  /** Which run is current: a run cut off by stop()/start() must not clear the flag of the next. */
+  let run = 0;
+  /** The window closed while a confirm was unresolved: the next answer decides. */
+  let expireAfterConfirm = false;
+
+  const clearReplay = () => {
+    if (replayTimer !== null) clock.clearTimeout(replayTimer);
+    replayTimer = null;
+  };
+
+  function scheduleReplay(): void {
+    clearReplay();
+    replayTimer = clock.setTimeout(() => {
+      replayTimer = null;
+      void runConfirm();
+    }, replayDelayMs);
+  }
+
+  function scheduleExpiry(): void {
+    if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
+    expiryTimer = null;
+    if (!s.draft) return;
+    const left = Date.parse(s.draft.admission.expiresAt) - s.serverNow();
+    // Re-checked when it fires: the server-clock estimate may have moved meanwhile.
+    expiryTimer = clock.setTimeout(onExpiryTimer, Math.max(0, left) + 50);
+  }
+
+  function onExpiryTimer(): void {
+    expiryTimer = null;
+    if (!s.draft) return;
+    if (!s.admissionOver(s.draft)) {
+      scheduleExpiry();
+      return;
+    }
+    if (s.draft.reservationKey !== null) {
+      // The server may already hold this reservation: let the next answer decide.
+      expireAfterConfirm = true;
+      if (!confirming) void runConfirm();
+      return;
+    }
+    void expire();
+  }
+
+  /**
+   * Personal data goes, the choices stay for the next admission. With
+   * `confirmInDoubt`, the confirm's key and body stay too and replays go on:
+   * the server answers a replay of a stored success with that success even
+   * after the window, and anything else proves nothing was made.
+   */
+  async function expire(confirmInDoubt = false): Promise<void> {
+    if (!s.draft) return;
+    expireAfterConfirm = false;
+    clearReplay();
+    const pending = confirmInDoubt && s.draft.reservationKey !== null;
+    await s.saveDraft(withoutPersonalData(s.draft, clock.now(), pending), {
+      step: "expired",
+      busy: null,
+      fieldErrors: {},
+      notice: pending
+        ? notice("outcome_unknown", s.serverNow() + replayDelayMs)
+        : notice("admission_expired"),
+    });
+    if (pending) scheduleReplay();
+  }
+
+  async function complete(reservation: Reservation): Promise<void> {
+    const finished = s.draft;
+    await store.putReservation(reservation).catch(() => s.update({ notice: notice("storage_unavailable") }));
+    // Done: the personal data goes; a marker stays so opening this admission again shows the booking.
+    await s.queueDraftWrite(() =>
+      finished
+        ? store.putDraft({
+            ...withoutPersonalData(finished, clock.now()),
+            completedReservationId: reservation.id,
+          })
+        : store.deleteDraft(),
+    );
+    s.draft = null;
+    expireAfterConfirm = false;
+    if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
+    expiryTimer = null;
+    const reservations = await s.storedReservations();
+    s.update({
+      step: "done",
+      busy: null,
+      notice: null,
+      confirmPending: false,
+      reservation,
+      identity: EMPTY_IDENTITY,
+      reservations: reservations.length > 0 ? reservations : [reservation],
+    });
+  }
+
+  async function runConfirm(): Promise<void> {
+    const current = s.draft;
+    const key = current?.reservationKey;
+    const body = current ? reservationBody(current) : null;
+    if (!current || !key || !body || confirming) return;
+    confirming = true;
+    const mine = ++run;
+    s.update({ busy: "confirm", confirmPending: true });
+    try {
+      const reply = await s.call(
+        (signal) => api.createReservation(body, current.admission.token, key, { signal }),
+        true,
+      );
+      if (mine === run) confirming = false;
+      await complete(reply.body.reservation);
+    } catch (error) {
+      if (mine === run) confirming = false;
+      if (isAbort(error)) return;
+      await onFailed(error);
+    }
+  }
+
+  async function onFailed(error: unknown): Promise<void> {
+    const draft = s.draft;
+    if (!draft) return;
+    const problem = problemOf(error);
+    // Anything but a problem answer (no answer, a broken one, a bug) leaves the outcome unknown.
+    if (outcomeUnknown(error) || !problem) {
+      if (expireAfterConfirm || s.admissionOver(draft)) return expire(true);
+      // Keep the key: only a replay of the same key and body can tell what happened.
+      s.update({ busy: null, notice: notice("outcome_unknown", s.serverNow() + replayDelayMs) });
+      scheduleReplay();
+      return;
+    }
+    const code = problem.code;
+    // After an error answer the server has remembered nothing under this key. We drop it anyway:
+    // a corrected confirm is a new logical action and gets a fresh key when the user confirms
+    // again, so no key is ever paired with two bodies.
+    const cleared: BookingDraft = { ...draft, reservationKey: null };
+    const done = { busy: null, notice: notice(code) };
+    switch (code) {
+      case "admission_expired":
+        return expire();
+      case "slot_full":
+        await s.saveDraft({ ...cleared, date: null, time: null }, { step: "slot", ...done });
+        return hooks.loadSlots(s.view.slotRange?.from, s.view.slotRange?.to);
+      case "already_reserved": {
+        const known = (await s.storedReservations()).find((r) => r.id === problem.reservationId) ?? null;
+        return s.saveDraft(cleared, {
+          step: "ineligible",
+          ineligibleReason: "already_reserved",
+          existingReservation: known,
+          ...done,
+        });
+      }
+      case "not_eligible":
+        return s.saveDraft(cleared, { step: "ineligible", ineligibleReason: null, ...done });
+      case "invalid_token":
+        // The identity token (or the admission) was refused: verify the identity again.
+        return s.saveDraft(
+          { ...cleared, identityToken: null, identityKey: null, maskedName: null },
+          { step: "identity", ...done },
+        );
+      case "validation_failed": {
+        const fields = new Set((problem.errors ?? []).map((e) => e.field.replace(/^\/+/, "")));
+        const step = fields.has("identityToken") ? "identity" : fields.has("centerId") ? "center" : "slot";
+        const next = step === "identity" ? { ...cleared, identityToken: null, identityKey: null } : cleared;
+        return s.saveDraft(next, { step, ...done });
+      }
+      default:
+        return s.saveDraft(cleared, { step: "confirm", ...done });
+    }
+  }
+
+  return {
+    async confirm() {
+      const draft = s.draft;
+      if (!draft || confirming) return;
+      if (s.admissionOver(draft) && draft.reservationKey === null) return expire();
+      if (!reservationBody(draft)) return;
+      if (draft.reservationKey === null) {
+        // Saved BEFORE the first attempt: a reload or a lost answer replays this same key.
+        await s.saveDraft({ ...draft, reservationKey: newId() }, { notice: null });
+      }
+      clearReplay();
+      return runConfirm();
+    },
+    runConfirm,
+    expire,
+    scheduleExpiry,
+    expireAfterAnswer() {
+      expireAfterConfirm = true;
+    },
+    async settleOrphan(saved) {
+      s.draft = saved;
+      await s.saveDraft(saved, { step: "expired" });
+      expireAfterConfirm = true;
+      await runConfirm();
+      if (s.view.step === "done" || s.draft?.reservationKey) return null;
+      return s.draft;
+    },
+    onOnline() {
+      if (!s.draft?.reservationKey || confirming) return;
+      clearReplay();
+      void runConfirm();
+    },
+    endRun(clearTimers) {
+      confirming = false;
+      run += 1;
+      if (!clearTimers) return;
+      clearReplay();
+      if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
+      expiryTimer = null;
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import { type ApiClient, ApiError } from "../api/types.ts";
+import type { Clock, IdFactory, Random, ServerClock } from "../clock/types.ts";
+import type { Center, Reservation } from "../contract/types.ts";
+import { withRetry } from "../net/retry.ts";
+import type { BookingDraft, CatalogCache, Preferences, Store } from "../store/types.ts";
+import { filterCenters } from "./center-search.ts";
+import { expectedSecondDose } from "./dates.ts";
+import { isAbort, noticeCodeOf, outcomeUnknown } from "./failure.ts";
+import type { BookingNotice, BookingView } from "./types.ts";
+
+export interface BookingClientDeps {
+  api: ApiClient;
+  store: Store;
+  clock: Clock;
+  serverClock: ServerClock;
+  random: Random;
+  newId: IdFactory;
+  /** How long one burst of retries may last before the UI is told and a later replay is scheduled (ms). */
+  retryWindowMs?: number;
+  /** Delay before replaying a confirm whose outcome is still unknown after a burst (ms). */
+  replayDelayMs?: number;
+}
+
+export const EMPTY_IDENTITY = { name: "", birthDate: "", phone: "" };
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  birthYear: null,
+  lastRegionCode: null,
+  lastCenterId: null,
+  lang: null,
+  notify: false,
+  sound: false,
+};
+
+function initialView(durable: boolean): BookingView {
+  return {
+    step: "loading",
+    eventId: null,
+    expiresAt: null,
+    identity: EMPTY_IDENTITY,
+    fieldErrors: {},
+    maskedName: null,
+    ineligibleReason: null,
+    regions: null,
+    regionCode: null,
+    centers: null,
+    centerQuery: "",
+    centerMatches: [],
+    centerId: null,
+    center: null,
+    slots: null,
+    slotRange: null,
+    date: null,
+    time: null,
+    secondDoseExpected: null,
+    busy: null,
+    confirmPending: false,
+    notice: null,
+    reservation: null,
+    existingReservation: null,
+    reservations: [],
+    online: true,
+    durable,
+  };
+}
+
+const newestFirst = (a: Reservation, b: Reservation) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
+
+export const notice = (code: string, retryAt: number | null = null): BookingNotice => ({ code, retryAt });
+
+/**
+ * The state and plumbing one booking client's parts share: the view and its
+ * listeners, the draft (saved in order on every change), the catalog, and
+ * requests with retries that end as "aborted" when the session ends.
+ */
+export interface BookingSession {
+  readonly deps: Required<BookingClientDeps>;
+  readonly view: BookingView;
+  draft: BookingDraft | null;
+  catalog: CatalogCache | null;
+  update(patch: Partial<BookingView>): void;
+  subscribe(listener: (view: BookingView) => void): () => void;
+  /** Saves the draft (writes stay in order) and mirrors it into the view with `patch`. */
+  saveDraft(next: BookingDraft, patch?: Partial<BookingView>): Promise<void>;
+  /** Queues any other draft write behind those in flight. */
+  queueDraftWrite(write: () => Promise<void>): Promise<void>;
+  savePreferences(change: Partial<Preferences>): Promise<void>;
+  /** Reservations on the device, newest first ([] with a notice when storage fails). */
+  storedReservations(): Promise<Reservation[]>;
+  /** One request with retries; rejects as "aborted" once the session has ended. */
+  call<T>(attempt: (signal?: AbortSignal) => Promise<T>, inDoubt?: boolean): Promise<T>;
+  /** Shows a failure; aborts (unmount, reload) show nothing. */
+  fail(error: unknown, patch?: Partial<BookingView>): void;
+  serverNow(): number;
+  admissionOver(draft: BookingDraft): boolean;
+  centersOf(region: string | null): Center[] | null;
+  /** Cuts off every request in flight (stop, a new start). */
+  endSession(): void;
+}
+
+export function createSession(options: BookingClientDeps): BookingSession {
+  const deps: Required<BookingClientDeps> = { retryWindowMs: 45_000, replayDelayMs: 10_000, ...options };
+  const { store, clock, serverClock, random } = deps;
+  const listeners = new Set<(view: BookingView) => void>();
+  let view = initialView(store.durable);
+  let controller = new AbortController();
+  let writes: Promise<void> = Promise.resolve();
+
+  const session: BookingSession = {
+    deps,
+    get view() {
+      return view;
+    },
+    draft: null,
+    catalog: null,
+
+    update(patch) {
+      const next = { ...view, ...patch };
+      next.centerMatches = filterCenters(next.centers ?? [], next.centerQuery);
+      const known = next.centers ?? session.catalog?.centers ?? [];
+      next.center = (next.centerId && known.find((c) => c.id === next.centerId)) || null;
+      next.secondDoseExpected =
+        next.date && next.time ? expectedSecondDose({ date: next.date, time: next.time }) : null;
+      view = next;
+      for (const listener of listeners) listener(view);
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    saveDraft(next, patch = {}) {
+      const saved = { ...next, updatedAt: clock.now() };
+      session.draft = saved;
+      session.update({
+        eventId: saved.eventId,
+        expiresAt: Date.parse(saved.admission.expiresAt),
+        identity: { name: saved.name, birthDate: saved.birthDate, phone: saved.phone },
+        maskedName: saved.maskedName,
+        regionCode: saved.regionCode,
+        centerId: saved.centerId,
+        date: saved.date,
+        time: saved.time,
+        confirmPending: saved.reservationKey !== null,
+        ...patch,
+      });
+      return session.queueDraftWrite(() => store.putDraft(saved));
+    },
+
+    queueDraftWrite(write) {
+      writes = writes.then(write).catch(() => session.update({ notice: notice("storage_unavailable") }));
+      return writes;
+    },
+
+    async savePreferences(change) {
+      try {
+        await store.putPreferences({ ...(await store.getPreferences()), ...change });
+      } catch {
+        // Preferences are a convenience; the booking goes on without them.
+      }
+    },
+
+    async storedReservations() {
+      try {
+        return (await store.listReservations()).sort(newestFirst);
+      } catch {
+        session.update({ notice: notice("storage_unavailable") });
+        return [];
+      }
+    },
+
+    async call(attempt, inDoubt = false) {
+      const signal = controller.signal;
+      try {
+        return await withRetry(attempt, {
+          clock,
+          random,
+          signal,
+          maxElapsedMs: deps.retryWindowMs,
+          onRetry: (event) => {
+            if (signal.aborted) return;
+            // For a POST that may have taken effect, say so: a retry replays it, it cannot double it.
+            const code = inDoubt && outcomeUnknown(event.error) ? "outcome_unknown" : event.decision.code;
+            session.update({ notice: notice(code, serverClock.serverNow() + event.delayMs) });
+          },
+        });
+      } catch (error) {
+        // Whatever ended it after the session closed (say, a cancelled sleep), it was an abort:
+        // no handler may mistake it for an answer (and, say, drop a confirm's key).
+        if (signal.aborted) throw new ApiError({ kind: "aborted" });
+        throw error;
+      }
+    },
+
+    fail(error, patch = {}) {
+      if (isAbort(error)) return;
+      session.update({ busy: null, notice: notice(view.online ? noticeCodeOf(error) : "offline"), ...patch });
+    },
+
+    serverNow: () => serverClock.serverNow(),
+
+    admissionOver: (draft) => serverClock.serverNow() >= Date.parse(draft.admission.expiresAt),
+
+    centersOf(region) {
+      if (!region || !session.catalog?.centers) return null;
+      const inRegion = session.catalog.centers.filter((center) => center.region === region);
+      return inRegion.length > 0 ? inRegion : null;
+    },
+
+    endSession() {
+      controller.abort();
+      controller = new AbortController();
+    },
+  };
+  return session;
+}
