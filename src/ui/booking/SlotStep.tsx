@@ -5,6 +5,7 @@ import type { Slot } from "../../core/contract/types.ts";
 import type { Lang } from "../../i18n/core.ts";
 import { formatDate } from "../../i18n/format.ts";
 import type { Translate } from "./i18n.ts";
+import { formatShortDate } from "./short-date.ts";
 
 type Props = { client: BookingClient; view: BookingView; lang: Lang; t: Translate };
 
@@ -62,7 +63,7 @@ export function SlotStep({ client, view, lang, t }: Props) {
       {days.length > 0 && (
         <fieldset class="slot-dates">
           <legend>{t("booking.slot.date")}</legend>
-          <ul class="choice-grid">
+          <ul class="choice-grid dates">
             {days.map((day) => (
               <li key={day.date}>
                 <button
@@ -74,7 +75,7 @@ export function SlotStep({ client, view, lang, t }: Props) {
                   aria-pressed={chosenDay?.date === day.date}
                   onClick={() => setPicked(day.date)}
                 >
-                  <span class="choice-title">{formatDate(lang, day.date)}</span>
+                  <span class="choice-title">{formatShortDate(lang, day.date)}</span>
                   <span class="choice-detail">
                     {day.remaining === 0
                       ? t("booking.slot.full")
