@@ -27,6 +27,11 @@ describe("booking in Chromium (production build, mock on a socket)", () => {
     await page.locator('[data-testid="identity-birthdate"]').fill("1964-03-02");
     await page.locator('[data-testid="identity-phone"]').fill("01012345678");
     await expectAccessible(page, "booking: identity");
+    // What was typed survives a reload inside the admission window.
+    await page.reload();
+    await page.locator('[data-testid="identity-name"]').waitFor();
+    expect(await page.locator('[data-testid="identity-birthdate"]').inputValue()).toBe("1964-03-02");
+    expect(await page.locator('[data-testid="identity-name"]').inputValue()).toBe("홍길동");
     await page.locator('[data-testid="identity-submit"]').click();
 
     await page.locator('[data-testid="region-option"][data-region-code="11"]').click();
@@ -88,7 +93,8 @@ describe("booking in Chromium (production build, mock on a socket)", () => {
       expect(text).not.toContain("1964-03-02");
       expect(text).not.toContain("5678");
     }
-    expect(leftovers.cached).not.toContain("/api/");
+    // The worker may keep the public catalog (regions, centers); nothing personal or booked.
+    expect(leftovers.cached).not.toMatch(/\/api\/v1\/(identity|reservations|events\/)/);
     await context.setOffline(false);
   });
 });
