@@ -4,10 +4,12 @@ import type { QueueClient } from "../core/queue/types.ts";
 import type { Lang } from "../i18n/core.ts";
 import { createAlerts } from "../platform/alert.ts";
 import { wireLifecycle } from "../platform/lifecycle.ts";
-import { createTabs } from "../platform/tabs.ts";
+import { createTabs, type Tabs } from "../platform/tabs.ts";
 import type { AlertControls } from "../ui/queue/alert-controls.ts";
 import { newId, random } from "./ids.ts";
 import type { CoreDeps } from "./services.ts";
+
+const LEADER_WAIT_MS = 1000;
 
 export interface QueueParts {
   queue: QueueClient;
@@ -32,7 +34,23 @@ export async function wireQueue(deps: CoreDeps, lang: () => Lang): Promise<Queue
     onAdmitted: alerts.onAdmitted,
   });
   wireLifecycle(queue);
+  // Leadership arrives asynchronously and makes the client reload its ticket; let that settle
+  // (or give up soon: another tab may be the poller) so a join right after starts from a loaded state.
+  await untilLeader(tabs, LEADER_WAIT_MS);
   // Picks up a ticket saved before a reload or app kill (never replaces it) and polls again.
-  void queue.resume();
+  await queue.resume();
   return { queue, alerts: alerts.controls };
+}
+
+function untilLeader(tabs: Tabs, ms: number): Promise<void> {
+  if (tabs.isLeader()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const off = tabs.onLeaderChange((leader) => leader && done());
+    function done() {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
 }

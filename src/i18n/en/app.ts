@@ -7,7 +7,6 @@ export const app = {
   "app.demoBadgeLabel": "Demo mode: connected to a simulated server",
   "app.skipToContent": "Skip to content",
   "app.language": "한국어",
-  "app.languageLabel": "한국어로 보기",
   "app.nav.home": "Home",
   "app.nav.reservations": "My reservations",
   "app.loading": "Loading…",

@@ -6,7 +6,6 @@ export const app = {
   "app.demoBadgeLabel": "데모 모드: 가상 서버에 연결되어 있습니다",
   "app.skipToContent": "본문 바로가기",
   "app.language": "English",
-  "app.languageLabel": "Switch to English",
   "app.nav.home": "처음으로",
   "app.nav.reservations": "내 예약",
   "app.loading": "불러오는 중…",

@@ -11,7 +11,7 @@ import { Header } from "./Header.tsx";
 import { HomeScreen } from "./HomeScreen.tsx";
 import { LazyScreen } from "./LazyScreen.tsx";
 import { NotFoundScreen } from "./NotFoundScreen.tsx";
-import { PwaPrompts } from "./PwaPrompts.tsx";
+import { InstallOffer, UpdatePrompt } from "./PwaPrompts.tsx";
 
 type Props = {
   services: Services;
@@ -59,10 +59,11 @@ export function App({ services, router, initial, onLangChange, pwa }: Props) {
       <Header onSwitchLang={switchLang} />
       <main id="main" tabIndex={-1}>
         <RoutedScreen match={match} />
+        {match.id === "home" && <InstallOffer pwa={pwa} />}
       </main>
-      <aside class="prompts" aria-live="polite">
-        <PwaPrompts pwa={pwa} />
-      </aside>
+      <div class="prompts" aria-live="polite">
+        <UpdatePrompt pwa={pwa} />
+      </div>
     </AppContext.Provider>
   );
 }

@@ -24,7 +24,6 @@ export function Header({ onSwitchLang }: Props) {
           class="lang-switch"
           data-testid="lang-switch"
           lang={other}
-          aria-label={t("app.languageLabel")}
           onClick={() => onSwitchLang(other)}
         >
           {t("app.language")}

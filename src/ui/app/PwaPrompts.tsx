@@ -3,15 +3,15 @@ import { usePwa } from "../../pwa/use-pwa.ts";
 import { Button } from "../components/Button.tsx";
 import { useI18n } from "./context.ts";
 
-/** The "update ready" snackbar, the install button and the iOS "Add to Home Screen" hint. */
-export function PwaPrompts({ pwa }: { pwa: PwaController | null }) {
+/** The "update ready" snackbar: agree, later, or (during a wait or booking) insist. */
+export function UpdatePrompt({ pwa }: { pwa: PwaController | null }) {
   const { t } = useI18n();
   const state = usePwa(pwa);
   if (!pwa) return null;
   return (
     <>
       {state.update !== "none" && (
-        <div class="snackbar" role="status" data-testid="update-ready" data-state={state.update}>
+        <div class="snackbar" data-testid="update-ready" data-state={state.update}>
           <p>{t(state.update === "ready" ? "app.update.ready" : "app.update.busy")}</p>
           <div class="actions">
             {state.update === "ready" ? (
@@ -24,26 +24,45 @@ export function PwaPrompts({ pwa }: { pwa: PwaController | null }) {
                 </Button>
               </>
             ) : (
-              <Button data-testid="update-apply-now" variant="secondary" onClick={() => pwa.applyUpdateNow()}>
-                {t("app.update.applyAnyway")}
-              </Button>
+              <>
+                <Button
+                  data-testid="update-apply-now"
+                  variant="secondary"
+                  onClick={() => pwa.applyUpdateNow()}
+                >
+                  {t("app.update.applyAnyway")}
+                </Button>
+                <Button variant="quiet" onClick={() => pwa.dismissUpdate()}>
+                  {t("app.install.dismiss")}
+                </Button>
+              </>
             )}
           </div>
         </div>
       )}
-      {state.canInstall && (
-        <Button data-testid="install" variant="secondary" onClick={() => void pwa.install()}>
-          {t("app.install.button")}
-        </Button>
-      )}
-      {state.iosHint && (
-        <div class="hint" role="note">
-          <p>{t("app.install.iosHint")}</p>
-          <Button variant="quiet" onClick={() => pwa.dismissIosHint()}>
-            {t("app.install.dismiss")}
-          </Button>
-        </div>
-      )}
     </>
   );
+}
+
+/** On the home screen: an install button where the browser offers one, else the iOS hint. */
+export function InstallOffer({ pwa }: { pwa: PwaController | null }) {
+  const { t } = useI18n();
+  const state = usePwa(pwa);
+  if (!pwa) return null;
+  if (state.canInstall)
+    return (
+      <Button data-testid="install" variant="secondary" onClick={() => void pwa.install()}>
+        {t("app.install.button")}
+      </Button>
+    );
+  if (state.iosHint)
+    return (
+      <div class="hint" role="note">
+        <p>{t("app.install.iosHint")}</p>
+        <Button variant="quiet" onClick={() => pwa.dismissIosHint()}>
+          {t("app.install.dismiss")}
+        </Button>
+      </div>
+    );
+  return null;
 }
