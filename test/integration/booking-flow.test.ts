@@ -138,3 +138,29 @@ describe("after the booking", () => {
     expect(third.getView().reservation?.id).toBe(id);
   });
 });
+
+describe("double taps", () => {
+  it("a second confirm tap while the key is being saved sends one request, only after the key landed", async () => {
+    const h = createHarness();
+    const client = h.newClient();
+    await toConfirmStep(h, client);
+    let landedKey: string | null = null;
+    const putDraft = h.store.putDraft.bind(h.store);
+    h.store.putDraft = async (draft) => {
+      // A slow disk: the write lands a few ticks later.
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      await putDraft(draft);
+      landedKey = draft.reservationKey;
+    };
+    const keyAtSend: (string | null)[] = [];
+    h.onRequest = (request) => {
+      if (request.method === "POST" && request.url.endsWith("/reservations")) keyAtSend.push(landedKey);
+    };
+    const sentBefore = confirmRequests(h).length;
+    await h.settle(Promise.all([client.confirm(), client.confirm()]));
+    const sent = confirmRequests(h).slice(sentBefore);
+    expect(sent).toHaveLength(1);
+    expect(keyAtSend).toEqual([sent[0]?.key]);
+    expect(client.getView().step).toBe("done");
+  });
+});

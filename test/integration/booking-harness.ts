@@ -33,6 +33,8 @@ export interface Harness {
   requests: { method: string; url: string; key: string | null; body: string | null }[];
   /** The same API client the booking clients use (for setting up other people's bookings). */
   api: ApiClient;
+  /** Called as each request is sent (after it is recorded). */
+  onRequest: ((request: Harness["requests"][number]) => void) | null;
   /** Server time of each request, parallel to `requests`. */
   requestTimes: number[];
   /** A client on this device's store (a reload), or on another device's store. */
@@ -78,12 +80,14 @@ export function createHarness(
   const requestTimes: number[] = [];
   const fetch: FetchLike = (url, init) => {
     requestTimes.push(clock.trueNow());
-    requests.push({
+    const request = {
       method: init.method,
       url,
       key: init.headers["Idempotency-Key"] ?? null,
       body: init.body ?? null,
-    });
+    };
+    requests.push(request);
+    harness.onRequest?.(request);
     return modelFetch(url, init as RequestInit) as unknown as ReturnType<FetchLike>;
   };
   const serverClock = createServerClock(clock);
@@ -145,7 +149,8 @@ export function createHarness(
     await idle();
   }
 
-  return {
+  const harness: Harness = {
+    onRequest: null,
     clock,
     backend,
     store,
@@ -158,6 +163,7 @@ export function createHarness(
     admit,
     settle,
   };
+  return harness;
 }
 
 /** Drives a client from a fresh admission to the confirm step with a free slot chosen. */

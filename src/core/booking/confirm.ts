@@ -215,9 +215,11 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
       if (s.admissionOver(draft) && draft.reservationKey === null) return expire();
       if (!reservationBody(draft)) return;
       if (draft.reservationKey === null) {
-        // Saved BEFORE the first attempt: a reload or a lost answer replays this same key.
-        await s.saveDraft({ ...draft, reservationKey: newId() }, { notice: null });
+        s.saveDraft({ ...draft, reservationKey: newId() }, { notice: null });
       }
+      // Saved BEFORE the first attempt (also when a second tap lands while the key is being
+      // written): a reload or a lost answer replays this same key.
+      await s.flushDraftWrites();
       clearReplay();
       return runConfirm();
     },

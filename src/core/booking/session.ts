@@ -84,6 +84,8 @@ export interface BookingSession {
   saveDraft(next: BookingDraft, patch?: Partial<BookingView>): Promise<void>;
   /** Queues any other draft write behind those in flight. */
   queueDraftWrite(write: () => Promise<void>): Promise<void>;
+  /** Resolves once every draft write so far has landed. */
+  flushDraftWrites(): Promise<void>;
   savePreferences(change: Partial<Preferences>): Promise<void>;
   /** Reservations on the device, newest first ([] with a notice when storage fails). */
   storedReservations(): Promise<Reservation[]>;
@@ -152,6 +154,8 @@ export function createSession(options: BookingClientDeps): BookingSession {
       writes = writes.then(write).catch(() => session.update({ notice: notice("storage_unavailable") }));
       return writes;
     },
+
+    flushDraftWrites: () => writes,
 
     async savePreferences(change) {
       try {
