@@ -111,6 +111,50 @@ describe("waiting room in Chromium", () => {
   });
 });
 
+describe("joins that go wrong, in Chromium", () => {
+  /** Makes the next POST join suffer `fault` on the mock server. */
+  const breakNextJoin = (url: string, fault: { kind: "lost" | "hang" }) =>
+    fetch(`${url}/__mock/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ once: [{ match: { method: "POST", pathRegex: "/tickets$" }, fault }] }),
+    });
+  const tickets = async (url: string) =>
+    ((await (await fetch(`${url}/__mock/stats`)).json()) as { inspect: { tickets: number } }).inspect.tickets;
+  const joinKeys = (page: Page) => {
+    const keys: string[] = [];
+    page.context().on("request", (r) => {
+      if (r.method() === "POST" && /\/tickets$/.test(new URL(r.url()).pathname))
+        keys.push(r.headers()["idempotency-key"] ?? "");
+    });
+    return keys;
+  };
+
+  it("a lost join answer is retried with the same key and makes one ticket", async () => {
+    const { server, page } = await setup();
+    const keys = joinKeys(page);
+    await breakNextJoin(server.url, { kind: "lost" });
+    await joinFirstEvent(page, server.url);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(await tickets(server.url)).toBe(1);
+  });
+
+  it("a reload in the middle of joining resumes the same join, never a second ticket", async () => {
+    const { server, page } = await setup();
+    const keys = joinKeys(page);
+    await breakNextJoin(server.url, { kind: "hang" });
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="join"][data-event-id="c55-59"]').click();
+    await page.locator('[data-testid="queue"][data-state="joining"]').waitFor();
+    await expect.poll(() => keys.length).toBe(1);
+    await page.reload();
+    await page.locator('[data-testid="queue"][data-state="waiting"]').waitFor({ timeout: 30_000 });
+    expect(new Set(keys).size).toBe(1);
+    expect(await tickets(server.url)).toBe(1);
+  });
+});
+
 describe("your-turn alert in Chromium", () => {
   it("asks for notification permission only when the user taps 'notify me'", async () => {
     const { server, b, page } = await setup();
@@ -144,11 +188,13 @@ describe("your-turn alert in Chromium", () => {
     });
     await page.locator('[data-testid="queue"][data-state="admitted"]').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.title()).toContain("🔔");
-    const notifications = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      return (await registration.getNotifications({ tag: "jari-admitted" })).map((n) => n.title);
-    });
-    expect(notifications).toEqual(["자리: 차례가 되었습니다!"]);
+    // Shown through the service worker registration, a moment after the title changes.
+    const notifications = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return (await registration.getNotifications({ tag: "jari-admitted" })).map((n) => n.title);
+      });
+    await expect.poll(notifications, { timeout: 10_000 }).toEqual(["자리: 차례가 되었습니다!"]);
 
     // Back to the app: the title is restored.
     await page.evaluate(() => {
