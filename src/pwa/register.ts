@@ -51,10 +51,14 @@ export function registerSW({ url, isBusy }: RegisterOptions): PwaController {
       if (applying) location.reload();
       else if (hadController) set({ update: "ready" });
     });
-    void startWorkbox(url, (skip) => {
-      skipWaiting = skip;
-      set({ update: "ready" });
-    });
+    // After the page has loaded and settled: the worker's precache downloads must not compete with
+    // the first screen's own requests, nor its registration with the first render.
+    afterLoad(() =>
+      startWorkbox(url, (skip) => {
+        skipWaiting = skip;
+        set({ update: "ready" });
+      }),
+    );
   }
 
   function apply() {
@@ -108,6 +112,17 @@ async function startWorkbox(url: string, onWaiting: (skipWaiting: () => void) =>
     onWaiting(() => registration.waiting?.postMessage({ type: "SKIP_WAITING" }));
   }
   setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+}
+
+function afterLoad(task: () => Promise<void>): void {
+  const run = () => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+      .requestIdleCallback;
+    if (idle) idle(() => void task(), { timeout: 3000 });
+    else setTimeout(() => void task(), 1000);
+  };
+  if (document.readyState === "complete") run();
+  else addEventListener("load", run, { once: true });
 }
 
 function shouldShowIosHint(): boolean {

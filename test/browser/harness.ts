@@ -20,6 +20,7 @@ export interface Browser {
   page: Page;
   /** CSP violations reported by any page so far ("directive blockedURI"). */
   cspViolations(): Promise<string[]>;
+  /** Closes the browser; throws if any page met a CSP violation (so every browser test checks CSP). */
   close(): Promise<void>;
 }
 
