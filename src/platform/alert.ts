@@ -9,6 +9,7 @@ import { type Beeper, createBeeper } from "./beep.ts";
 /** One tag for every your-turn notification, so the system keeps a single one. */
 export const ADMITTED_TAG = "jari-admitted";
 const VIBRATION = [400, 150, 400, 150, 800];
+const NOTIFICATION_ICON = "/icons/icon-192.png";
 /** A service worker that never becomes ready (none registered) must not swallow the alert. */
 const SW_READY_TIMEOUT_MS = 3000;
 
@@ -116,6 +117,9 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
           // renotify: alert again even if an older your-turn notification is still shown.
           renotify: true,
           requireInteraction: true,
+          // navigator.vibrate does nothing in a background tab; the notification's own pattern does.
+          vibrate: VIBRATION,
+          icon: NOTIFICATION_ICON,
           lang: language,
           data: { url: view.eventId ? `/queue/${encodeURIComponent(view.eventId)}` : "/" },
         } as NotificationOptions);
