@@ -164,3 +164,46 @@ describe("double taps", () => {
     expect(client.getView().step).toBe("done");
   });
 });
+
+describe("two tabs", () => {
+  it("two tabs confirming the same draft share one key and both show the one reservation", async () => {
+    const h = createHarness();
+    const tabA = h.newClient();
+    await toConfirmStep(h, tabA);
+    const tabB = h.newClient();
+    await h.settle(tabB.resume());
+    expect(tabB.getView().step).toBe("confirm");
+    const sentBefore = confirmRequests(h).length;
+
+    await h.settle(tabA.confirm());
+    await h.settle(tabB.confirm());
+    expect(tabA.getView().step).toBe("done");
+    expect(tabB.getView().step).toBe("done");
+    expect(tabB.getView().reservation?.id).toBe(tabA.getView().reservation?.id);
+    expect(confirmRequests(h).length - sentBefore).toBe(1);
+    expect(h.backend.inspect().activeReservations).toBe(1);
+  });
+
+  it("a tab confirming while the other's confirm is in flight replays the same key", async () => {
+    const h = createHarness();
+    const tabA = h.newClient();
+    await toConfirmStep(h, tabA);
+    const tabB = h.newClient();
+    await h.settle(tabB.resume());
+    h.backend.faults.once({ method: "POST", path: /\/reservations$/ }, { kind: "lost" });
+    const sentBefore = confirmRequests(h).length;
+    const a = tabA.confirm();
+    await h.idle(); // A's key is saved and its request sent (and its answer lost)
+    const b = tabB.confirm();
+    await h.settle(Promise.all([a, b]));
+    const keys = new Set(
+      confirmRequests(h)
+        .slice(sentBefore)
+        .map((r) => r.key),
+    );
+    expect(keys.size).toBe(1);
+    expect(tabA.getView().step).toBe("done");
+    expect(tabB.getView().step).toBe("done");
+    expect(h.backend.inspect().activeReservations).toBe(1);
+  });
+});

@@ -29,6 +29,10 @@ interface ConfirmHooks {
   loadSlots(from?: string, to?: string): Promise<void>;
 }
 
+/** Two drafts would send the same confirm request (same identity, center, date and time). */
+const sameRequest = (a: BookingDraft, b: BookingDraft) =>
+  JSON.stringify(reservationBody(a)) === JSON.stringify(reservationBody(b));
+
 /**
  * The exactly-once confirm. The Idempotency-Key is saved with the draft
  * before the first attempt; every retry, reload and lost answer replays the
@@ -118,6 +122,10 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
           })
         : store.deleteDraft(),
     );
+    return showDone(reservation);
+  }
+
+  async function showDone(reservation: Reservation): Promise<void> {
     s.draft = null;
     expireAfterConfirm = false;
     if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
@@ -215,7 +223,23 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
       if (s.admissionOver(draft) && draft.reservationKey === null) return expire();
       if (!reservationBody(draft)) return;
       if (draft.reservationKey === null) {
-        s.saveDraft({ ...draft, reservationKey: newId() }, { notice: null });
+        // Another tab may be confirming (or have made) this very booking: share its key, or show it.
+        const onDisk = await store.getDraft().catch(() => null);
+        const current = s.draft;
+        if (!current) return;
+        const sameAdmission = onDisk?.admission.token === current.admission.token;
+        const made = sameAdmission && onDisk?.completedReservationId;
+        if (made) {
+          const reservation = (await s.storedReservations()).find((r) => r.id === made);
+          if (reservation) return showDone(reservation);
+        }
+        if (current.reservationKey === null) {
+          const shared =
+            sameAdmission && onDisk?.reservationKey && sameRequest(onDisk, current)
+              ? onDisk.reservationKey
+              : null;
+          s.saveDraft({ ...current, reservationKey: shared ?? newId() }, { notice: null });
+        }
       }
       // Saved BEFORE the first attempt (also when a second tap lands while the key is being
       // written): a reload or a lost answer replays this same key.
