@@ -228,3 +228,59 @@ describe("reservation screen", () => {
     expect((await store.listReservations())[0]?.status).toBe("cancelled");
   });
 });
+
+describe("ways forward", () => {
+  it("an expired admission explains and offers a new ticket for the same event", async () => {
+    const onNewTicket = vi.fn();
+    const clock = createFakeClock(T0 + 11 * 60_000);
+    const random = seededRandom(4);
+    const client = createBookingClient({
+      api: stubApi(),
+      store: createMemoryStore(),
+      clock,
+      serverClock: createServerClock(clock),
+      random,
+      newId: seededIds(random),
+    });
+    await client.start(ADMISSION, "c55-59");
+    render(
+      <BookingScreen
+        client={client}
+        lang="ko"
+        t={translator("ko")}
+        onNewTicket={onNewTicket}
+        onShowReservation={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId("notice").dataset.code).toBe("admission_expired");
+    fireEvent.click(screen.getByText(ko["booking.expired.newTicket"]));
+    expect(onNewTicket).toHaveBeenCalledWith("c55-59");
+  });
+
+  it("with nothing to book, says so and leads home", async () => {
+    const onNewTicket = vi.fn();
+    const clock = createFakeClock(T0);
+    const random = seededRandom(5);
+    const client = createBookingClient({
+      api: stubApi(),
+      store: createMemoryStore(),
+      clock,
+      serverClock: createServerClock(clock),
+      random,
+      newId: seededIds(random),
+    });
+    await client.resume();
+    render(
+      <BookingScreen
+        client={client}
+        lang="en"
+        t={translator("en")}
+        onNewTicket={onNewTicket}
+        onShowReservation={() => undefined}
+      />,
+    );
+    expect(screen.getByRole("heading", { name: en["booking.none.title"] })).toBeTruthy();
+    fireEvent.click(screen.getByText(en["booking.none.home"]));
+    expect(onNewTicket).toHaveBeenCalledWith(null);
+  });
+});

@@ -86,6 +86,10 @@ export const booking = {
   "booking.expired.body":
     "The time given after you reached the front of the line has passed. Your region and center are remembered; your personal details were deleted from this device. Please join the line again to book.",
   "booking.expired.newTicket": "Join the line again",
+  "booking.none.title": "No booking in progress",
+  "booking.none.body":
+    "You can book once your turn comes in the line. Join the line for your age group from the home screen.",
+  "booking.none.home": "Go to the home screen",
 
   "booking.notice.slot_full":
     "That time has just filled up. Please choose another; everything else you entered is kept.",

@@ -84,6 +84,10 @@ export const booking = {
   "booking.expired.body":
     "입장 후 주어진 예약 시간이 지났습니다. 고른 지역과 기관은 기억해 두었습니다. 개인정보는 이 기기에서 지웠습니다. 다시 줄을 서서 예약해 주세요.",
   "booking.expired.newTicket": "다시 줄 서기",
+  "booking.none.title": "진행 중인 예약이 없습니다",
+  "booking.none.body":
+    "예약은 대기열에서 차례가 된 뒤에 할 수 있습니다. 처음 화면에서 내 연령대의 줄에 서 주세요.",
+  "booking.none.home": "처음 화면으로",
 
   "booking.notice.slot_full":
     "방금 그 시간이 마감되었습니다. 다른 시간을 골라 주세요. 입력한 다른 내용은 그대로입니다.",

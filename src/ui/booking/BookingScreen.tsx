@@ -33,6 +33,7 @@ const STEP_TITLES: Partial<Record<BookingStep, MessageKey>> = {
   confirm: "booking.step.confirm",
   ineligible: "booking.ineligible.title",
   expired: "booking.expired.title",
+  none: "booking.none.title",
   done: "booking.reservation.title",
 };
 /** Codes the user must act on in the step itself; a "try again" button would not help. */
@@ -107,6 +108,14 @@ export function BookingScreen(props: BookingScreenProps) {
         <IneligibleStep client={client} view={view} t={t} onShowReservation={onShowReservation} />
       )}
       {view.step === "expired" && <ExpiredStep view={view} t={t} onNewTicket={onNewTicket} />}
+      {view.step === "none" && (
+        <>
+          <p>{t("booking.none.body")}</p>
+          <button type="button" class="btn btn-primary wide" onClick={() => onNewTicket(null)}>
+            {t("booking.none.home")}
+          </button>
+        </>
+      )}
       {view.step === "done" && view.reservation && (
         <button
           type="button"
