@@ -2,29 +2,52 @@ import type { PwaController, PwaState } from "./types.ts";
 
 export type { PwaController, PwaState } from "./types.ts";
 
+/** The service-worker side as registerSW sees it; tests pass a fake. */
+export interface WorkerPort {
+  /** true when a worker already controlled this page at load (so a controller change is an update). */
+  hadController: boolean;
+  /** Registers the worker; calls onWaiting(skipWaiting) when a new version waits. */
+  start(onWaiting: (skipWaiting: () => void) => void): void;
+  onControllerChange(listener: () => void): void;
+  reload(): void;
+}
+
 export interface RegisterOptions {
   /** Worker script URL: "/sw.js", or "/sw.js?msw=1" in the demo build (same registration as MSW's). */
   url: string;
   /** true while a wait or a booking is in progress: updates then wait for a safe moment. */
   isBusy: () => boolean;
+  /** Default: the browser's, through workbox-window; null when there is no service worker support. */
+  worker?: WorkerPort | null;
+  /** Where install prompts arrive (default: window). */
+  events?: Pick<EventTarget, "addEventListener">;
+  /** Default: sniffed from the user agent (iOS Safari, not installed, not dismissed). */
+  iosHint?: boolean;
 }
 
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
-  userChoice: Promise<{ outcome: "accepted" | "dismissed" }>;
 }
 
 const IOS_HINT_KEY = "jari.iosHintDismissed";
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
- * Registers the app's service worker with workbox-window (loaded after first
- * render, off the critical path) and turns its lifecycle into PwaState. An
- * update is applied only when the user agrees, and not during a wait or a
- * booking unless they insist; state lives in IndexedDB, so the reload loses nothing.
+ * Registers the app's service worker with workbox-window (loaded after the
+ * page has settled, off the critical path) and turns its lifecycle into
+ * PwaState. An update is applied only when the user agrees, and not during a
+ * wait or a booking unless they insist; state lives in IndexedDB, so the
+ * reload loses nothing.
  */
-export function registerSW({ url, isBusy }: RegisterOptions): PwaController {
-  let state: PwaState = { update: "none", canInstall: false, iosHint: shouldShowIosHint() };
+export function registerSW(options: RegisterOptions): PwaController {
+  const { isBusy } = options;
+  const worker = options.worker === undefined ? browserWorker(options.url) : options.worker;
+  const events = options.events ?? globalThis;
+  let state: PwaState = {
+    update: "none",
+    canInstall: false,
+    iosHint: options.iosHint ?? shouldShowIosHint(),
+  };
   const listeners = new Set<(s: PwaState) => void>();
   const set = (patch: Partial<PwaState>) => {
     state = { ...state, ...patch };
@@ -34,38 +57,33 @@ export function registerSW({ url, isBusy }: RegisterOptions): PwaController {
   let applying = false;
   let skipWaiting: (() => void) | null = null;
 
-  addEventListener("beforeinstallprompt", (event) => {
+  events.addEventListener("beforeinstallprompt", (event) => {
     event.preventDefault();
     installPrompt = event as BeforeInstallPromptEvent;
     set({ canInstall: true });
   });
-  addEventListener("appinstalled", () => {
+  events.addEventListener("appinstalled", () => {
     installPrompt = null;
     set({ canInstall: false, iosHint: false });
   });
 
-  if ("serviceWorker" in navigator) {
-    const hadController = navigator.serviceWorker.controller !== null;
-    navigator.serviceWorker.addEventListener("controllerchange", () => {
+  if (worker) {
+    worker.onControllerChange(() => {
       // The first install (clients.claim in the demo) is not an update: never reload for it.
-      if (applying) location.reload();
-      else if (hadController) set({ update: "ready" });
+      if (applying) worker.reload();
+      else if (worker.hadController) set({ update: "ready" });
     });
-    // After the page has loaded and settled: the worker's precache downloads must not compete with
-    // the first screen's own requests, nor its registration with the first render.
-    afterLoad(() =>
-      startWorkbox(url, (skip) => {
-        skipWaiting = skip;
-        set({ update: "ready" });
-      }),
-    );
+    worker.start((skip) => {
+      skipWaiting = skip;
+      set({ update: "ready" });
+    });
   }
 
   function apply() {
     applying = true;
     // No waiting worker: another tab already switched to the new version; this page just reloads.
     if (skipWaiting) skipWaiting();
-    else location.reload();
+    else worker?.reload();
   }
 
   return {
@@ -98,6 +116,19 @@ export function registerSW({ url, isBusy }: RegisterOptions): PwaController {
       }
       set({ iosHint: false });
     },
+  };
+}
+
+function browserWorker(url: string): WorkerPort | null {
+  if (!("serviceWorker" in navigator)) return null;
+  const container = navigator.serviceWorker;
+  return {
+    hadController: container.controller !== null,
+    onControllerChange: (listener) => container.addEventListener("controllerchange", listener),
+    reload: () => location.reload(),
+    // After the page has loaded and settled: the worker's precache downloads must not compete with
+    // the first screen's own requests, nor its registration with the first render.
+    start: (onWaiting) => afterLoad(() => startWorkbox(url, onWaiting)),
   };
 }
 
