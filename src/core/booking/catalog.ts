@@ -8,6 +8,8 @@ export interface CatalogPart {
   loadFromStore(): Promise<void>;
   /** Fills the catalog when missing; a stale one is refreshed in the background. */
   ensure(): Promise<void>;
+  /** Fetches a missing or stale catalog quietly (no progress, no notice): the user is busy elsewhere. */
+  warm(): Promise<void>;
   /** The centers of one region, fetched when the cache does not have them. */
   fetchRegion(code: string): Promise<void>;
 }
@@ -16,7 +18,16 @@ export interface CatalogPart {
 export function createCatalogPart(s: BookingSession): CatalogPart {
   const { api, store, clock } = s.deps;
 
-  async function fetchAll(): Promise<void> {
+  let inflight: Promise<void> | null = null;
+  /** One fetch at a time: a quiet warm-up and the step that needs the data share it. */
+  function fetchAll(): Promise<void> {
+    inflight ??= fetchBoth().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  }
+
+  async function fetchBoth(): Promise<void> {
     const [regions, centers] = await Promise.all([
       s.call((signal) => api.listRegions({ signal })),
       s.call((signal) => api.listCenters(null, { signal })),
@@ -45,6 +56,10 @@ export function createCatalogPart(s: BookingSession): CatalogPart {
       } catch (error) {
         if (!hadCatalog) s.fail(error);
       }
+    },
+
+    async warm() {
+      if (stale()) await fetchAll().catch(() => undefined);
     },
 
     async fetchRegion(code) {

@@ -77,7 +77,9 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     }
     if (s.admissionOver(draft)) return confirm.expire();
     const step = stepFor(draft);
-    if (step !== "identity") void catalog.ensure();
+    // Public catalog data: fetched while the user types, so the next step opens at once.
+    if (step === "identity") void catalog.warm();
+    else void catalog.ensure();
     if (step === "slot") return choices.loadSlots();
   }
 
