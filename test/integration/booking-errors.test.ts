@@ -384,18 +384,19 @@ describe("exactly once", () => {
     const h = createHarness();
     const client = h.newClient();
     await toConfirmStep(h, client);
-    h.backend.faults.once(
-      { method: "POST", path: /\/reservations$/ },
-      { kind: "status", status: 503, retryAfter: 4 },
-    );
+    const confirmPath = { method: "POST", path: /\/reservations$/ };
+    h.backend.faults.once(confirmPath, { kind: "status", status: 503, retryAfter: 4 });
+    h.backend.faults.once(confirmPath, { kind: "status", status: 429, retryAfter: 3 });
     await h.settle(client.confirm());
     const times = h.requests
       .map((r, i) => ({ r, at: h.requestTimes[i] ?? 0 }))
       .filter(({ r }) => r.method === "POST" && r.url.endsWith("/reservations"))
       .map(({ at }) => at);
-    expect(times).toHaveLength(2);
+    expect(times).toHaveLength(3);
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(4000);
+    expect((times[2] ?? 0) - (times[1] ?? 0)).toBeGreaterThanOrEqual(3000);
     expect(client.getView().step).toBe("done");
+    expect(new Set(confirmRequests(h).map((r) => r.key)).size).toBe(1);
   });
 
   it("a hang times out and is replayed with the same key", async () => {
