@@ -17,12 +17,11 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { deny
 
 // The app keeps its own offline state, so API answers are not cached here, except the
 // public catalog, which is safe to show stale (served with Cache-Control: public).
+const apiBase = new URL(`${import.meta.env.VITE_API_BASE ?? "/api/v1"}/`, self.location.origin);
+const catalog = new Set(["regions", "centers"].map((path) => new URL(path, apiBase).href));
 if (!hostsMock) {
   registerRoute(
-    ({ url, request }) =>
-      request.method === "GET" &&
-      url.origin === self.location.origin &&
-      /\/api\/v1\/(regions|centers)$/.test(url.pathname),
+    ({ url, request }) => request.method === "GET" && catalog.has(url.origin + url.pathname),
     new StaleWhileRevalidate({ cacheName: "jari-catalog" }),
   );
 }

@@ -85,6 +85,41 @@ describe("installable, offline-first PWA (production build)", () => {
     expect(await cspViolations()).toEqual([]);
   });
 
+  it("caches no API answer except the public catalog (regions, centers), served stale offline", async () => {
+    const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1 });
+    cleanup.push(() => server.close());
+    const { page, context } = await browser();
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="events"]').waitFor();
+    await untilControlled(page);
+    const status = (path: string) =>
+      page.evaluate(
+        (p) =>
+          fetch(p).then(
+            (r) => r.status,
+            () => "failed",
+          ),
+        path,
+      );
+
+    expect(await status("/api/v1/regions")).toBe(200);
+    expect(await status("/api/v1/centers?region=11")).toBe(200);
+    expect(await status("/api/v1/events")).toBe(200);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys())
+          urls.push(new URL(request.url).pathname);
+      }
+      return urls.filter((u) => u.startsWith("/api/"));
+    });
+    expect(cached.sort()).toEqual(["/api/v1/centers", "/api/v1/regions"]);
+
+    await context.setOffline(true);
+    expect(await status("/api/v1/regions")).toBe(200);
+    expect(await status("/api/v1/events")).toBe("failed");
+  });
+
   it("a repeat visit loads the shell with no network request", async () => {
     const server = await serveStatic("dist");
     cleanup.push(() => server.close());
