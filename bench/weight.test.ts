@@ -20,16 +20,20 @@ beforeEach(async () => {
   await writeFile(join(dir, "assets/shared-b.js"), `export const x=${JSON.stringify("b".repeat(300))}`);
   await writeFile(join(dir, "assets/lazy-c.js"), `export const big=${JSON.stringify(randomText(50_000))}`);
   await writeFile(join(dir, "assets/i18n-ko-app-d.js"), 'export const app={"app.name":"자리"}');
+  await writeFile(join(dir, "assets/open-store-f.js"), 'import{m}from"./memory-g.js";export const s=m');
+  await writeFile(join(dir, "assets/memory-g.js"), "export const m=1");
   await writeFile(join(dir, "assets/index-e.css"), "body{margin:0}");
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("weight budget", () => {
-  it("counts the entry, its static imports and the Korean app catalog, not lazy chunks", async () => {
+  it("counts the entry, the home screen's own lazy chunks and their static imports, not other chunks", async () => {
     const report = await checkWeight(dir);
     expect(report.firstScreen.map((f) => f.file).sort()).toEqual([
       "assets/i18n-ko-app-d.js",
       "assets/index-a.js",
+      "assets/memory-g.js",
+      "assets/open-store-f.js",
       "assets/shared-b.js",
     ]);
     expect(report.failures).toEqual([]);

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { checkWeight } from "../../bench/weight-check.ts";
+import { startMockServer } from "../../mocks/server.ts";
+import { type Browser, launchBrowser } from "./harness.ts";
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+describe("weight budget is measured on what the browser loads", () => {
+  it("the home screen fetches exactly the JavaScript bench/weight.ts counts (plus the deferred worker registration)", async () => {
+    const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1 });
+    cleanup.push(() => server.close());
+    const b: Browser = await launchBrowser();
+    cleanup.push(() => b.close());
+    const scripts = new Set<string>();
+    b.page.on("request", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith(".js") && path !== "/sw.js") scripts.add(path.slice(1));
+    });
+    await b.page.goto(`${server.url}/`);
+    await b.page.locator('[data-testid="events"]').waitFor();
+    await b.page.waitForLoadState("networkidle");
+
+    const report = await checkWeight("dist");
+    const counted = new Set(report.firstScreen.map((f) => f.file));
+    const deferred = [...scripts].filter((s) => !counted.has(s));
+    expect(deferred.every((s) => /^assets\/workbox-window[.\w-]*\.js$/.test(s))).toBe(true);
+    expect([...counted].every((f) => scripts.has(f))).toBe(true);
+  });
+});
