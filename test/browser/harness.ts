@@ -56,22 +56,25 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     if (msg.text().includes("Content Security Policy")) violations.push(msg.text());
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations = async () => {
+    const fromPages = await Promise.all(
+      context
+        .pages()
+        .map((p) =>
+          p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []),
+        ),
+    );
+    return [...new Set([...violations, ...fromPages.flat()])];
+  };
   return {
     context,
     page,
-    async cspViolations() {
-      const fromPages = await Promise.all(
-        context
-          .pages()
-          .map((p) =>
-            p.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []),
-          ),
-      );
-      return [...violations, ...fromPages.flat()];
-    },
+    cspViolations,
     async close() {
+      const seen = await cspViolations();
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
+      if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join("\n")}`);
     },
   };
 }
