@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { createServer } from "vite";
 import { afterEach, describe, expect, it } from "vitest";
 import { SCENARIOS } from "../../mocks/model/scenarios.ts";
 import { startMockServer } from "../../mocks/server.ts";
@@ -123,5 +125,44 @@ describe("app shell in Chromium", () => {
           .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
     );
     expect(small).toBe(0);
+  });
+
+  it("`npm start`: the dev server shows the demo home with the events from the mock in Korean", async () => {
+    const vite = await createServer({
+      mode: "demo",
+      logLevel: "error",
+      server: { host: "127.0.0.1", port: 0 },
+    });
+    await vite.listen();
+    cleanup.push(() => vite.close());
+    const { port } = vite.httpServer?.address() as AddressInfo;
+    const { page } = await browser();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.locator('[data-testid="events"]').waitFor({ timeout: 45_000 });
+    expect(await page.locator('[data-testid="demo-badge"]').textContent()).toBe("데모");
+    const ids = await page
+      .locator(".event")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-event-id")));
+    expect(ids.sort()).toEqual(calmEventIds);
+  });
+
+  it("the skip link reaches the content, and a route change moves focus to the new heading", async () => {
+    const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm", seed: 1 });
+    cleanup.push(() => server.close());
+    const { page } = await browser();
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="events"]').waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+
+    await page.locator('.header-nav a[href="/reservations"]').click();
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("내 예약");
+    expect(new URL(page.url()).pathname).toBe("/reservations");
+    await page.goBack();
+    await page.locator('[data-testid="events"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("예약 행사");
   });
 });
