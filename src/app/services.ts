@@ -7,6 +7,7 @@ import type { QueueClient } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
 import type { Lang } from "../i18n/core.ts";
 import type { AlertControls } from "../ui/queue/alert-controls.ts";
+import { type EventsCache, localEventsCache } from "./events-cache.ts";
 import { realClock } from "./real-clock.ts";
 
 /** What the lazily wired clients are built from. */
@@ -26,6 +27,8 @@ export interface CoreDeps {
 export interface Services extends CoreDeps {
   /** true when the API is the in-browser mock (shows the Demo badge). */
   readonly demo: boolean;
+  /** The last event list seen, for the home screen offline. */
+  readonly eventsCache: EventsCache;
   /** The waiting room's client (polling, durable ticket, tabs, lifecycle). */
   queue(): Promise<QueueClient>;
   /** The queue client if already created, else null (never starts loading). */
@@ -64,6 +67,7 @@ export function createServices({ demo, apiBase, lang }: ServiceOptions): Service
   return {
     ...deps,
     demo,
+    eventsCache: localEventsCache,
     queue: async () => (await queueParts()).queue,
     queueIfLoaded: () => queueParts.value?.queue ?? null,
     alerts: async () => (await queueParts()).alerts,

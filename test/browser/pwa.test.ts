@@ -82,6 +82,8 @@ describe("installable, offline-first PWA (production build)", () => {
     await notice.waitFor();
     // Chromium's offline emulation does not always clear navigator.onLine in a fresh document.
     expect(["offline", "network"]).toContain(await notice.getAttribute("data-code"));
+    // What the device saw last is still shown, as of its time.
+    expect(await page.locator('[data-testid="join"]').count()).toBeGreaterThan(0);
     expect(await cspViolations()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { EventsCache } from "../../src/app/events-cache.ts";
 import type { Services } from "../../src/app/services.ts";
 import { type ApiClient, ApiError } from "../../src/core/api/types.ts";
 import type { BookingEvent, EventsResponse } from "../../src/core/contract/types.ts";
@@ -32,11 +33,23 @@ const events: EventsResponse = {
   serverTime: "2021-07-19T11:00:05.000Z",
 };
 
-function fakeServices(listEvents: ApiClient["listEvents"], join = vi.fn(async () => undefined)) {
+function fakeServices(
+  listEvents: ApiClient["listEvents"],
+  join = vi.fn(async () => undefined),
+  saved: EventsResponse | null = null,
+) {
   const store = { getActiveTicket: async () => null } as unknown as Store;
   const queue = { join } as unknown as QueueClient;
+  let kept = saved;
+  const eventsCache: EventsCache = {
+    load: () => kept,
+    save: (r) => {
+      kept = r;
+    },
+  };
   return {
     api: { listEvents } as unknown as ApiClient,
+    eventsCache,
     store: async () => store,
     queue: async () => queue,
     demo: false,
@@ -108,5 +121,14 @@ describe("home screen", () => {
     const notice = await screen.findByTestId("notice");
     expect(notice.getAttribute("data-code")).toBe("teapot");
     expect(notice.textContent).toContain("문제가 생겼습니다");
+  });
+
+  it("offline, shows the last list seen with its time, beside the notice", async () => {
+    const offline = new ApiError({ kind: "network", message: "fetch failed" });
+    await renderHome(fakeServices(async () => Promise.reject(offline), undefined, events));
+    const notice = await screen.findByTestId("notice");
+    expect(notice.getAttribute("data-code")).toBe("network");
+    expect(screen.getAllByTestId("join")).toHaveLength(2);
+    expect(screen.getByText(/7월 19일.* 8:00 기준/)).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { formatTime } from "../../i18n/format.ts";
+import type { BookingEvent } from "../../core/contract/types.ts";
+import { formatDateTime } from "../../i18n/format.ts";
 import { Notice } from "../components/Notice.tsx";
 import { Screen } from "../components/Screen.tsx";
 import { useApp } from "./context.ts";
@@ -8,7 +9,7 @@ import { useEvents } from "./use-events.ts";
 
 /** Home: the booking events, with a way back to a place already held in line. */
 export function HomeScreen() {
-  const { services, lang, t, navigate } = useApp();
+  const { services, t, navigate } = useApp();
   const { state, retry } = useEvents();
   const activeEventId = useActiveTicketEventId();
 
@@ -38,20 +39,31 @@ export function HomeScreen() {
         </p>
       )}
       {state.kind === "error" && <Notice code={state.code} onRetry={retry} />}
-      {state.kind === "ready" &&
-        (state.events.length === 0 ? (
-          <p>{t("app.home.empty")}</p>
-        ) : (
-          <>
-            <ul class="events" data-testid="events">
-              {state.events.map((event) => (
-                <EventCard key={event.id} event={event} onJoin={join} />
-              ))}
-            </ul>
-            <p class="meta">{t("app.home.updatedAt", { time: formatTime(lang, state.serverTime) })}</p>
-          </>
-        ))}
+      {state.kind === "ready" && (
+        <EventList events={state.events} serverTime={state.serverTime} onJoin={join} />
+      )}
+      {state.kind === "error" && state.saved && (
+        <EventList events={state.saved.events} serverTime={state.saved.serverTime} onJoin={join} />
+      )}
     </Screen>
+  );
+}
+
+type ListProps = { events: BookingEvent[]; serverTime: string; onJoin: (eventId: string) => void };
+
+/** The events, and the server time the list was true at (old when shown from the device offline). */
+function EventList({ events, serverTime, onJoin }: ListProps) {
+  const { lang, t } = useApp();
+  if (events.length === 0) return <p>{t("app.home.empty")}</p>;
+  return (
+    <>
+      <ul class="events" data-testid="events">
+        {events.map((event) => (
+          <EventCard key={event.id} event={event} onJoin={onJoin} />
+        ))}
+      </ul>
+      <p class="meta">{t("app.home.updatedAt", { time: formatDateTime(lang, serverTime) })}</p>
+    </>
   );
 }
 

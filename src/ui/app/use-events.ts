@@ -6,11 +6,12 @@ import { useServices } from "./context.ts";
 export type EventsState =
   | { kind: "loading" }
   | { kind: "ready"; events: BookingEvent[]; serverTime: string }
-  | { kind: "error"; code: string };
+  /** The request failed: `code` says why; `saved` is the last list seen, if any, shown as of its time. */
+  | { kind: "error"; code: string; saved: { events: BookingEvent[]; serverTime: string } | null };
 
 /** Loads the event list; retries by hand, and by itself when the device comes back online. */
 export function useEvents(): { state: EventsState; retry: () => void } {
-  const { api } = useServices();
+  const { api, eventsCache } = useServices();
   const [state, setState] = useState<EventsState>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -19,14 +20,17 @@ export function useEvents(): { state: EventsState; retry: () => void } {
     const controller = new AbortController();
     setState((s) => (s.kind === "ready" ? s : { kind: "loading" }));
     api.listEvents({ signal: controller.signal }).then(
-      (reply) => setState({ kind: "ready", events: reply.body.events, serverTime: reply.body.serverTime }),
+      (reply) => {
+        eventsCache.save(reply.body);
+        setState({ kind: "ready", events: reply.body.events, serverTime: reply.body.serverTime });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ kind: "error", code: errorCode(error) });
+        setState({ kind: "error", code: errorCode(error), saved: eventsCache.load() });
       },
     );
     return () => controller.abort();
-  }, [api, attempt]);
+  }, [api, eventsCache, attempt]);
 
   useEffect(() => {
     addEventListener("online", retry);
