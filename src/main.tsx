@@ -81,4 +81,7 @@ async function startDemo(): Promise<void> {
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error("Jari did not start", error);
+  document.getElementById("boot-error")?.removeAttribute("hidden");
+});

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { createServer } from "vite";
 import { afterEach, describe, expect, it } from "vitest";
 import { SCENARIOS } from "../../mocks/model/scenarios.ts";
@@ -135,9 +134,10 @@ describe("app shell in Chromium", () => {
     });
     await vite.listen();
     cleanup.push(() => vite.close());
-    const { port } = vite.httpServer?.address() as AddressInfo;
+    const url = vite.resolvedUrls?.local[0];
+    if (!url) throw new Error("the dev server printed no local URL");
     const { page } = await browser();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(url);
     await page.locator('[data-testid="events"]').waitFor({ timeout: 45_000 });
     expect(await page.locator('[data-testid="demo-badge"]').textContent()).toBe("데모");
     const ids = await page
