@@ -17,6 +17,11 @@ export function parseBirthYear(raw: string): number | null {
   return year >= 1900 && year <= 2030 ? year : null;
 }
 
+/** Whether a person born in `birthYear` belongs in this event's line. */
+export function inCohort(event: BookingEvent, birthYear: number): boolean {
+  return birthYear >= event.cohort.birthYearFrom && birthYear <= event.cohort.birthYearTo;
+}
+
 /**
  * The event whose cohort holds this birth year. Closed events never match;
  * when several match, the one a person can join soonest wins (open, then
@@ -26,7 +31,7 @@ export function matchCohort(events: readonly BookingEvent[], birthYear: number |
   if (birthYear === null || !Number.isInteger(birthYear)) return { kind: "invalid_year" };
   const candidates = events
     .filter((event) => event.status !== "closed")
-    .filter((event) => birthYear >= event.cohort.birthYearFrom && birthYear <= event.cohort.birthYearTo)
+    .filter((event) => inCohort(event, birthYear))
     .sort(
       (a, b) =>
         STATUS_RANK[a.status] - STATUS_RANK[b.status] || Date.parse(a.opensAt) - Date.parse(b.opensAt),

@@ -32,6 +32,15 @@ export const app = {
   "app.event.status.open": "Open",
   "app.event.status.closed": "Closed",
 
+  "app.cohort.label": "Year of birth (e.g. 1969)",
+  "app.cohort.hint": "Only the year is asked, and it stays on this device.",
+  "app.cohort.submit": "Find my booking line",
+  "app.cohort.none": "People born in {year} cannot book now. Please check the age groups and dates below.",
+  "app.cohort.invalid": "Enter your year of birth as four digits, like 1969.",
+  "app.cohort.mine": "Your age group",
+  "app.cohort.mismatch": "People born in {year} cannot book in this line ({from}–{to}).",
+  "app.cohort.joinAnyway": "Join anyway",
+
   "app.notice.offline": "You are offline. We will try again as soon as you are back online.",
   "app.notice.network": "Could not reach the server. Please try again in a moment.",
   "app.notice.timeout": "The server is slow to answer. Please try again in a moment.",

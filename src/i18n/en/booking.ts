@@ -150,12 +150,4 @@ export const booking = {
   "booking.ics.doseTitle": "COVID-19 vaccination, dose {dose}",
   "booking.ics.description": "Booking code {code}",
   "booking.ics.fileName": "vaccination-{code}.ics",
-
-  "booking.cohort.label": "Year of birth (e.g. 1969)",
-  "booking.cohort.hint": "We find the booking for your age group. Only the year is asked, nothing else.",
-  "booking.cohort.submit": "Find my booking line",
-  "booking.cohort.match": "Born in {year}: your line is “{event}”.",
-  "booking.cohort.none":
-    "People born in {year} cannot book now. Please check the age groups and dates: waiting in another line will not let you book.",
-  "booking.cohort.invalid": "Enter your year of birth as four digits, like 1969.",
 } satisfies Record<keyof typeof ko, string>;

@@ -30,6 +30,15 @@ export const app = {
   "app.event.status.open": "진행 중",
   "app.event.status.closed": "마감",
 
+  "app.cohort.label": "태어난 해 (예: 1969)",
+  "app.cohort.hint": "태어난 해만 받으며, 이 기기에만 저장합니다.",
+  "app.cohort.submit": "내 예약 일정 찾기",
+  "app.cohort.none": "{year}년생은 지금 예약 대상이 아닙니다. 아래의 대상 연령과 일정을 확인해 주세요.",
+  "app.cohort.invalid": "태어난 해를 1969처럼 숫자 네 자리로 입력해 주세요.",
+  "app.cohort.mine": "내 연령대",
+  "app.cohort.mismatch": "{year}년생은 이 줄({from}~{to}년생)에서 예약할 수 없습니다.",
+  "app.cohort.joinAnyway": "그래도 줄 서기",
+
   "app.notice.offline": "인터넷에 연결되어 있지 않습니다. 연결되면 자동으로 다시 시도합니다.",
   "app.notice.network": "서버에 연결하지 못했습니다. 잠시 후 다시 시도해 주세요.",
   "app.notice.timeout": "서버 응답이 늦습니다. 잠시 후 다시 시도해 주세요.",

@@ -147,12 +147,4 @@ export const booking = {
   "booking.ics.doseTitle": "코로나19 예방접종 {dose}차",
   "booking.ics.description": "예약 번호 {code}",
   "booking.ics.fileName": "백신예약-{code}.ics",
-
-  "booking.cohort.label": "태어난 해 (예: 1969)",
-  "booking.cohort.hint": "내 연령대의 예약 일정을 찾아 드립니다. 태어난 해만 받고 다른 정보는 받지 않습니다.",
-  "booking.cohort.submit": "내 예약 일정 찾기",
-  "booking.cohort.match": "{year}년생은 「{event}」 대상입니다.",
-  "booking.cohort.none":
-    "{year}년생은 지금 예약 대상이 아닙니다. 대상 연령과 일정을 확인해 주세요. 다른 줄에서 기다려도 예약할 수 없습니다.",
-  "booking.cohort.invalid": "태어난 해를 1969처럼 숫자 네 자리로 입력해 주세요.",
 } as const;

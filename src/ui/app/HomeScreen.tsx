@@ -1,24 +1,33 @@
+import "./home.css";
 import { useEffect, useState } from "preact/hooks";
-import type { BookingEvent } from "../../core/contract/types.ts";
-import { formatDateTime } from "../../i18n/format.ts";
+import { joinLine } from "../../app/join.ts";
+import { matchCohort } from "../../core/booking/cohort.ts";
+import { BirthYearForm } from "../booking/BirthYearForm.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { Screen } from "../components/Screen.tsx";
 import { useApp } from "./context.ts";
-import { EventCard } from "./EventCard.tsx";
+import { EventList } from "./EventList.tsx";
+import { useBirthYear } from "./use-birth-year.ts";
 import { useEvents } from "./use-events.ts";
 
-/** Home: the booking events, with a way back to a place already held in line. */
+/** Home: the birth year, the booking events (the user's own highlighted), and a way back to a place in line. */
 export function HomeScreen() {
   const { services, t, navigate } = useApp();
   const { state, retry } = useEvents();
   const activeEventId = useActiveTicketEventId();
+  const birthYear = useBirthYear();
+  // Set when a year is entered (not when one is recalled): then focus moves to its event.
+  const [entered, setEntered] = useState<{ year: number } | null>(null);
+
+  // Offline, the last list seen stands in, as of its time.
+  const shown = state.kind === "ready" ? state : state.kind === "error" ? state.saved : null;
+  const events = shown?.events ?? [];
+  const match = birthYear.year === null ? null : matchCohort(events, birthYear.year);
+  const mineId = match?.kind === "match" ? match.eventId : null;
+  useSteerFocus(entered, mineId);
 
   const join = (eventId: string) => {
-    // The queue screen shows the join's progress and errors from the queue client's view.
-    services.queue().then(
-      (q) => q.join(eventId),
-      () => undefined,
-    );
+    joinLine(services, eventId);
     navigate(`/queue/${encodeURIComponent(eventId)}`);
   };
 
@@ -39,31 +48,27 @@ export function HomeScreen() {
         </p>
       )}
       {state.kind === "error" && <Notice code={state.code} onRetry={retry} />}
-      {state.kind === "ready" && (
-        <EventList events={state.events} serverTime={state.serverTime} onJoin={join} />
+      {shown && events.length > 0 && birthYear.loaded && (
+        <BirthYearForm
+          t={t}
+          initialYear={birthYear.year}
+          noCohortFor={entered && match?.kind === "not_in_any_cohort" ? entered.year : null}
+          onYear={(year) => {
+            birthYear.setYear(year);
+            setEntered({ year });
+          }}
+        />
       )}
-      {state.kind === "error" && state.saved && (
-        <EventList events={state.saved.events} serverTime={state.saved.serverTime} onJoin={join} />
+      {shown && (
+        <EventList
+          events={events}
+          serverTime={shown.serverTime}
+          mineId={mineId}
+          birthYear={birthYear.year}
+          onJoin={join}
+        />
       )}
     </Screen>
-  );
-}
-
-type ListProps = { events: BookingEvent[]; serverTime: string; onJoin: (eventId: string) => void };
-
-/** The events, and the server time the list was true at (old when shown from the device offline). */
-function EventList({ events, serverTime, onJoin }: ListProps) {
-  const { lang, t } = useApp();
-  if (events.length === 0) return <p>{t("app.home.empty")}</p>;
-  return (
-    <>
-      <ul class="events" data-testid="events">
-        {events.map((event) => (
-          <EventCard key={event.id} event={event} onJoin={onJoin} />
-        ))}
-      </ul>
-      <p class="meta">{t("app.home.updatedAt", { time: formatDateTime(lang, serverTime) })}</p>
-    </>
   );
 }
 
@@ -87,4 +92,21 @@ function useActiveTicketEventId(): string | null {
     };
   }, [services]);
   return eventId;
+}
+
+/**
+ * After a birth year is entered: brings the user's event into view and moves
+ * focus to its join button (or its card, when the line is not open yet).
+ */
+function useSteerFocus(entered: object | null, eventId: string | null): void {
+  // Only a new entry steers (not a list refresh): `entered` is a fresh object per entry.
+  useEffect(() => {
+    if (!entered || !eventId) return;
+    const join = [...document.querySelectorAll<HTMLElement>('[data-testid="join"]')].find(
+      (button) => button.dataset.eventId === eventId,
+    );
+    const element = join ?? document.getElementById(`event-${eventId}`);
+    element?.scrollIntoView?.({ block: "center" });
+    element?.focus({ preventScroll: true });
+  }, [entered]);
 }

@@ -1,39 +1,39 @@
 import { useState } from "preact/hooks";
-import { type CohortMatch, matchCohort, parseBirthYear } from "../../core/booking/cohort.ts";
-import type { BookingEvent } from "../../core/contract/types.ts";
-import type { LangProps } from "./i18n.ts";
+import { parseBirthYear } from "../../core/booking/cohort.ts";
+import type { Translate } from "./i18n.ts";
 
-type Props = LangProps & {
-  events: readonly BookingEvent[];
+type Props = {
+  t: Translate;
   /** Remembered birth year (Preferences.birthYear), to prefill. */
-  initialYear?: number | null;
-  /** The year matched an event: the shell may save the year and highlight or join that event. */
-  onMatch: (eventId: string, birthYear: number) => void;
+  initialYear: number | null;
+  /** A plausible year was entered: the home screen remembers it and steers to its event. */
+  onYear: (birthYear: number) => void;
+  /** The entered year is in no open or coming cohort: warn before the user waits in the wrong line. */
+  noCohortFor: number | null;
 };
 
 /**
  * Before queueing: the birth year only, to steer the user to the event for
  * their cohort and warn when none fits, so nobody waits in the wrong line.
- * Small and dependency-light: the home screen may import it directly.
+ * On the home screen, so small; its strings are in the "app" catalog section.
  */
-export function BirthYearForm({ events, lang, t, initialYear, onMatch }: Props) {
+export function BirthYearForm({ t, initialYear, onYear, noCohortFor }: Props) {
   const [text, setText] = useState(initialYear ? String(initialYear) : "");
-  const [result, setResult] = useState<CohortMatch | null>(null);
+  const [invalid, setInvalid] = useState(false);
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const match = matchCohort(events, parseBirthYear(text));
-    setResult(match);
-    if (match.kind === "match") onMatch(match.eventId, Number(text.trim()));
+    const year = parseBirthYear(text);
+    setInvalid(year === null);
+    if (year !== null) onYear(year);
   };
 
-  const invalid = result?.kind === "invalid_year";
   return (
-    <form class="birth-year booking" onSubmit={submit} noValidate>
-      <div class={`field${invalid ? " invalid" : ""}`}>
-        <label for="birth-year">{t("booking.cohort.label")}</label>
+    <form class="card birth-year" onSubmit={submit} noValidate>
+      <div class={invalid ? "field invalid" : "field"}>
+        <label for="birth-year">{t("app.cohort.label")}</label>
         <p class="field-hint" id="birth-year-hint">
-          {t("booking.cohort.hint")}
+          {t("app.cohort.hint")}
         </p>
         <input
           id="birth-year"
@@ -43,26 +43,23 @@ export function BirthYearForm({ events, lang, t, initialYear, onMatch }: Props) 
           autoComplete="bday-year"
           maxLength={4}
           value={text}
-          aria-invalid={invalid ? "true" : "false"}
-          aria-describedby={invalid ? "birth-year-error birth-year-hint" : "birth-year-hint"}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? "birth-year-error" : "birth-year-hint"}
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
         />
         {invalid && (
           <p class="field-error" id="birth-year-error">
-            {t("booking.cohort.invalid")}
+            {t("app.cohort.invalid")}
           </p>
         )}
       </div>
       <button type="submit" class="btn btn-primary" data-testid="birth-year-submit">
-        {t("booking.cohort.submit")}
+        {t("app.cohort.submit")}
       </button>
       <div aria-live="polite">
-        {result?.kind === "match" && (
-          <p>{t("booking.cohort.match", { year: text.trim(), event: result.event.name[lang] })}</p>
-        )}
-        {result?.kind === "not_in_any_cohort" && (
-          <p class="notice notice-error" data-testid="notice" data-code="not_in_cohort">
-            {t("booking.cohort.none", { year: result.birthYear })}
+        {noCohortFor !== null && !invalid && (
+          <p class="notice" data-testid="notice" data-code="not_in_cohort">
+            {t("app.cohort.none", { year: noCohortFor })}
           </p>
         )}
       </div>
