@@ -1,3 +1,4 @@
+import { rename, rm } from "node:fs/promises";
 import { build } from "vite";
 import { chromiumPath } from "./chromium.ts";
 
@@ -11,9 +12,22 @@ export default async function setup(): Promise<void> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ mode: "production", logLevel: "warn" });
-    await build({ mode: "demo", logLevel: "warn", build: { outDir: "dist-demo" } });
+    await buildInto("dist", "production");
+    await buildInto("dist-demo", "demo");
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+}
+
+/**
+ * Builds beside the target and swaps it in, so another test run sharing this
+ * checkout never serves a half-emptied folder.
+ */
+async function buildInto(outDir: string, mode: string): Promise<void> {
+  const fresh = `.tmp/build-${process.pid}-${outDir}`;
+  const old = `.tmp/old-${process.pid}-${outDir}`;
+  await build({ mode, logLevel: "warn", build: { outDir: fresh, emptyOutDir: true } });
+  await rename(outDir, old).catch(() => undefined);
+  await rename(fresh, outDir);
+  await rm(old, { recursive: true, force: true });
 }
