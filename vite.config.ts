@@ -27,7 +27,9 @@ export default defineConfig(({ mode }) => {
         injectRegister: false,
         manifest: pwaManifest,
         injectManifest: {
-          globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+          // The plugin adds the web manifest and its icons itself; screenshots are only for the install
+          // sheet, so they are not worth 150 KB of every first visit.
+          globPatterns: ["**/*.{js,css,html,svg}"],
           globIgnores: ["mockServiceWorker.js", "**/mockServiceWorker.js"],
           // importScripts('/mockServiceWorker.js') in the demo needs a classic worker.
           rollupFormat: "iife",
