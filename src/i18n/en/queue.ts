@@ -3,6 +3,7 @@ import type { queue as ko } from "../ko/queue.ts";
 /** Waiting room and your-turn alert, in English (same keys as Korean). */
 export const queue = {
   "queue.title": "Waiting line",
+  "queue.event": "Event: {name}",
   "queue.joining": "Getting your ticket…",
   "queue.joining.kept":
     "If the connection drops, we retry with the same ticket request, so you never get two tickets.",

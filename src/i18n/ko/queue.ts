@@ -1,6 +1,7 @@
 /** Waiting room and your-turn alert (owner: the queue screen helper). Keys start with "queue.". */
 export const queue = {
   "queue.title": "대기열",
+  "queue.event": "행사: {name}",
   "queue.joining": "번호표를 받고 있습니다…",
   "queue.joining.kept": "연결이 끊겨도 같은 번호표로 다시 시도하므로 번호표가 두 번 생기지 않습니다.",
   "queue.checking": "이 휴대폰에 저장된 번호표를 확인하고 있습니다…",

@@ -1,5 +1,6 @@
 import "./queue.css";
 import { useEffect, useState } from "preact/hooks";
+import type { BookingEvent } from "../../core/contract/types.ts";
 import type { QueueClient } from "../../core/queue/types.ts";
 import { Screen } from "../components/Screen.tsx";
 import { AdmittedPanel } from "./AdmittedPanel.tsx";
@@ -39,6 +40,8 @@ export type QueueScreenProps = Texts & {
   client: QueueClient;
   /** The event of the route, for "take a ticket" when this device holds none. */
   eventId: string | null;
+  /** The events known to the app, to name the line this ticket waits in (none: the name is left out). */
+  events?: readonly BookingEvent[];
   /** null hides the "notify me"/"sound" choices (e.g. before alerts are wired). */
   alerts: AlertControls | null;
   onStartBooking(): void;
@@ -50,12 +53,22 @@ export type QueueScreenProps = Texts & {
  * at the current server time (re-rendered every second); every user choice
  * goes back to the client as an intent.
  */
-export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t, lang }: QueueScreenProps) {
+export function QueueScreen({
+  client,
+  eventId,
+  events = [],
+  alerts,
+  onStartBooking,
+  onHome,
+  t,
+  lang,
+}: QueueScreenProps) {
   const snapshot = useQueue(client);
   const settled = useSettled(IDLE_GRACE_MS);
   const { view, now, estimate } = snapshot;
   const state = domState(view);
   const texts = { t, lang };
+  const event = events.find((e) => e.id === (view.eventId ?? eventId));
 
   const newTicket = async () => {
     const target = view.eventId ?? eventId;
@@ -80,6 +93,11 @@ export function QueueScreen({ client, eventId, alerts, onStartBooking, onHome, t
 
   return (
     <Screen title={t("queue.title")}>
+      {event && (
+        <p class="q-event" data-testid="queue-event" data-event-id={event.id}>
+          {t("queue.event", { name: event.name[lang] })}
+        </p>
+      )}
       <div
         class="q"
         data-testid="queue"
