@@ -1,0 +1,104 @@
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { expectAccessible } from "./axe.ts";
+import { launchBrowser } from "./harness.ts";
+import { serveStatic } from "./static-server.ts";
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+/** The demo backend's counts, read from the model MSW runs in the page (mocks/browser.ts). */
+function inspectDemo(page: Page) {
+  return page.evaluate(() => {
+    const mock = (window as unknown as { __jariMock?: { inspect(): Record<string, unknown> } }).__jariMock;
+    if (!mock) throw new Error("no demo backend on window.__jariMock");
+    return mock.inspect() as {
+      tickets: number;
+      ticketsByEvent: Record<string, number>;
+      reservations: number;
+      activeReservations: number;
+    };
+  });
+}
+
+/**
+ * The whole demo as a person meets it, from home to a confirmed reservation,
+ * with the scenario's faults on: the birth year steers to the line, one
+ * ticket, admission (in `bounce` the admitting answer is lost once), booking,
+ * exactly one reservation on the server.
+ */
+async function bookThroughTheDemo(query: string): Promise<void> {
+  const server = await serveStatic("dist-demo");
+  cleanup.push(() => server.close());
+  const b = await launchBrowser();
+  cleanup.push(() => b.close());
+  const { page } = b;
+
+  await page.goto(`${server.url}/?${query}`);
+  await page.locator('[data-testid="events"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="birth-year"]').fill("1964");
+  await page.locator('[data-testid="birth-year-submit"]').click();
+  const join = page.locator('[data-testid="join"][data-event-id="c55-59"]');
+  await page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.dataset.eventId === "c55-59",
+  );
+  expect(await page.locator(".event.mine").getAttribute("data-event-id")).toBe("c55-59");
+  await expectAccessible(page, `home with the birth year (${query})`);
+  await join.click();
+
+  const queue = page.locator('[data-testid="queue"]');
+  await queue.waitFor();
+  expect(await page.locator('[data-testid="queue-event"]').textContent()).toContain("55");
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="queue"]')?.getAttribute("data-state");
+      return state === "waiting" || state === "admitted";
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  await expectAccessible(page, `waiting room (${query})`);
+  const start = page.locator('[data-testid="start-booking"]');
+  await start.waitFor({ timeout: 60_000 });
+  await expectAccessible(page, `admitted (${query})`);
+  await start.click();
+
+  await page.locator('[data-testid="identity-name"]').fill("홍길동");
+  await page.locator('[data-testid="identity-birthdate"]').fill("1964-03-02");
+  await page.locator('[data-testid="identity-phone"]').fill("01012345678");
+  await expectAccessible(page, `booking: identity (${query})`);
+  await page.locator('[data-testid="identity-submit"]').click();
+
+  await page.locator('[data-testid="region-option"][data-region-code="11"]').click({ timeout: 30_000 });
+  await page.locator('[data-testid="center-option"]').first().click({ timeout: 30_000 });
+  await page.locator('[data-testid="slot-option"]:not([disabled])').first().click({ timeout: 30_000 });
+  await expectAccessible(page, `booking: confirm (${query})`);
+  await page.locator('[data-testid="confirm-reservation"]').click();
+
+  const card = page.locator('[data-testid="reservation"]');
+  await card.waitFor({ timeout: 45_000 });
+  expect(await card.getAttribute("data-status")).toBe("confirmed");
+  expect(await card.getAttribute("data-code")).toMatch(/\S+/);
+  await expectAccessible(page, `reservation (${query})`);
+
+  const demo = await inspectDemo(page);
+  expect(demo.ticketsByEvent).toEqual({ "c55-59": 1 });
+  expect(demo.reservations).toBe(1);
+  expect(demo.activeReservations).toBe(1);
+  expect(await b.cspViolations()).toEqual([]);
+}
+
+describe("the demo build, home to a confirmed reservation, with faults on", () => {
+  it("in ?scenario=bounce (the admitting answer is lost once)", { timeout: 120_000 }, async () => {
+    await bookThroughTheDemo("scenario=bounce&speed=5&seed=1");
+  });
+
+  it("in ?scenario=flaky (drops, lost answers, malformed bodies, 429/503)", {
+    timeout: 120_000,
+  }, async () => {
+    await bookThroughTheDemo("scenario=flaky&speed=5&seed=1");
+  });
+});
