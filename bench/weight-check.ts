@@ -12,8 +12,9 @@ export const BUDGET: Budget = { firstScreenJs: 20 * 1024, css: 5 * 1024 };
 
 /**
  * Chunks the home screen loads by dynamic import as it opens: the Korean "app" messages (awaited
- * before the first render) and the device store (for "you have a place in line"). Only the
- * service-worker registration (workbox-window) is left out: it waits for load and idle on purpose.
+ * before the first render) and the device store (for "you have a place in line", the birth year).
+ * Only the service-worker side (src/pwa/register.ts, workbox-window) is left out: main.tsx loads it
+ * after load and idle on purpose.
  * test/browser/weight.test.ts checks this list against what Chromium actually fetches.
  */
 export const FIRST_SCREEN_LAZY = [/^assets\/i18n-ko-app-[\w-]+\.js$/, /^assets\/open-store-[\w-]+\.js$/];

@@ -5,7 +5,8 @@ import { busyRoutes, routes } from "./app/routes.ts";
 import { createServices } from "./app/services.ts";
 import type { Lang } from "./i18n/core.ts";
 import { loadTranslator } from "./i18n/runtime.ts";
-import { registerSW } from "./pwa/register.ts";
+import { afterLoad } from "./pwa/after-load.ts";
+import { holdInstallPrompt } from "./pwa/hold-install-prompt.ts";
 import type { PwaController } from "./pwa/types.ts";
 import { App } from "./ui/app/App.tsx";
 import "./ui/styles.css";
@@ -15,6 +16,7 @@ const SW_URL = import.meta.env.MODE === "demo" ? "/sw.js?msw=1" : "/sw.js";
 const active = new Set(["joining", "prequeue", "waiting", "admitted"]);
 
 async function main(): Promise<void> {
+  const takeInstallPrompt = holdInstallPrompt();
   const demo = import.meta.env.MODE === "demo";
   const lang = initialLang();
   applyDocumentLang(lang);
@@ -39,26 +41,32 @@ async function main(): Promise<void> {
     rememberLang(next);
   };
 
-  // The dev server runs MSW on its own worker; the app worker is only for builds.
-  let pwa: PwaController | null = null;
-  if (!import.meta.env.DEV && "serviceWorker" in navigator) {
-    pwa = registerSW({
-      url: SW_URL,
-      isBusy: () =>
-        busyRoutes.has(router.current().id) ||
-        active.has(services.queueIfLoaded()?.getView().phase ?? "") ||
-        services.bookingIfLoaded()?.getView().confirmPending === true,
-    });
-    const checkDeferred = pwa.checkDeferred;
-    router.subscribe(() => checkDeferred());
-  }
-
   const root = document.getElementById("app");
   if (!root) throw new Error("#app is missing from index.html");
-  render(
-    <App services={services} router={router} initial={{ lang, t }} onLangChange={onLangChange} pwa={pwa} />,
-    root,
-  );
+  const show = (pwa: PwaController | null) =>
+    render(
+      <App services={services} router={router} initial={{ lang, t }} onLangChange={onLangChange} pwa={pwa} />,
+      root,
+    );
+  show(null);
+
+  // The app worker, its update prompt and the install offer come once the page has settled: they must
+  // not weigh on the first screen. The dev server runs MSW on its own worker, so none there.
+  if (!import.meta.env.DEV && "serviceWorker" in navigator) {
+    afterLoad(async () => {
+      const { registerSW } = await import("./pwa/register.ts");
+      const pwa = registerSW({
+        url: SW_URL,
+        heldInstallPrompt: takeInstallPrompt(),
+        isBusy: () =>
+          busyRoutes.has(router.current().id) ||
+          active.has(services.queueIfLoaded()?.getView().phase ?? "") ||
+          services.bookingIfLoaded()?.getView().confirmPending === true,
+      });
+      router.subscribe(() => pwa.checkDeferred());
+      show(pwa);
+    });
+  }
 
   // A ticket saved before a reload or app kill keeps polling from any screen, not only the waiting room.
   services

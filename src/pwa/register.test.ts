@@ -118,4 +118,20 @@ describe("registerSW: install prompt", () => {
     events.dispatchEvent(new Event("appinstalled"));
     expect(pwa.getState().canInstall).toBe(false);
   });
+
+  it("offers a prompt that fired before the module loaded", async () => {
+    const prompt = vi.fn(async () => undefined);
+    const held = Object.assign(new Event("beforeinstallprompt"), { prompt });
+    const pwa = registerSW({
+      url: "/sw.js",
+      isBusy: () => false,
+      worker: null,
+      events: new EventTarget(),
+      iosHint: false,
+      heldInstallPrompt: held,
+    });
+    expect(pwa.getState().canInstall).toBe(true);
+    await pwa.install();
+    expect(prompt).toHaveBeenCalledTimes(1);
+  });
 });

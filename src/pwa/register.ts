@@ -23,6 +23,8 @@ export interface RegisterOptions {
   events?: Pick<EventTarget, "addEventListener">;
   /** Default: sniffed from the user agent (iOS Safari, not installed, not dismissed). */
   iosHint?: boolean;
+  /** A beforeinstallprompt that fired before this module loaded (see hold-install-prompt.ts). */
+  heldInstallPrompt?: Event | null;
 }
 
 interface BeforeInstallPromptEvent extends Event {
@@ -33,9 +35,9 @@ const IOS_HINT_KEY = "jari.iosHintDismissed";
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 /**
- * Registers the app's service worker with workbox-window (loaded after the
- * page has settled, off the critical path) and turns its lifecycle into
- * PwaState. An update is applied only when the user agrees, and not during a
+ * Registers the app's service worker with workbox-window and turns its
+ * lifecycle into PwaState. main.tsx loads this module only once the page has
+ * loaded and settled, so neither weighs on the first screen. An update is applied only when the user agrees, and not during a
  * wait or a booking unless they insist; state lives in IndexedDB, so the
  * reload loses nothing.
  */
@@ -53,7 +55,8 @@ export function registerSW(options: RegisterOptions): PwaController {
     state = { ...state, ...patch };
     for (const l of listeners) l(state);
   };
-  let installPrompt: BeforeInstallPromptEvent | null = null;
+  let installPrompt = (options.heldInstallPrompt ?? null) as BeforeInstallPromptEvent | null;
+  if (installPrompt) state = { ...state, canInstall: true };
   let applying = false;
   let skipWaiting: (() => void) | null = null;
 
@@ -126,9 +129,7 @@ function browserWorker(url: string): WorkerPort | null {
     hadController: container.controller !== null,
     onControllerChange: (listener) => container.addEventListener("controllerchange", listener),
     reload: () => location.reload(),
-    // After the page has loaded and settled: the worker's precache downloads must not compete with
-    // the first screen's own requests, nor its registration with the first render.
-    start: (onWaiting) => afterLoad(() => startWorkbox(url, onWaiting)),
+    start: (onWaiting) => void startWorkbox(url, onWaiting),
   };
 }
 
@@ -143,17 +144,6 @@ async function startWorkbox(url: string, onWaiting: (skipWaiting: () => void) =>
     onWaiting(() => registration.waiting?.postMessage({ type: "SKIP_WAITING" }));
   }
   setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
-}
-
-function afterLoad(task: () => Promise<void>): void {
-  const run = () => {
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
-      .requestIdleCallback;
-    if (idle) idle(() => void task(), { timeout: 3000 });
-    else setTimeout(() => void task(), 1000);
-  };
-  if (document.readyState === "complete") run();
-  else addEventListener("load", run, { once: true });
 }
 
 function shouldShowIosHint(): boolean {

@@ -1,0 +1,11 @@
+/** Runs `task` once the page has loaded and the main thread is idle (or 3 s later at most). */
+export function afterLoad(task: () => void): void {
+  const run = () => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+      .requestIdleCallback;
+    if (idle) idle(task, { timeout: 3000 });
+    else setTimeout(task, 1000);
+  };
+  if (document.readyState === "complete") run();
+  else addEventListener("load", run, { once: true });
+}
