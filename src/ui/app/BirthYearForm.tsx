@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { parseBirthYear } from "../../core/booking/cohort.ts";
-import type { Translate } from "./i18n.ts";
+import type { Translate } from "../../i18n/runtime.ts";
 
 type Props = {
   t: Translate;

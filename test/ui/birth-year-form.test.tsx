@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { interpolate, type MessageKey, type MessageParams } from "../../src/i18n/core.ts";
 import { ko } from "../../src/i18n/ko.ts";
-import { BirthYearForm } from "../../src/ui/booking/BirthYearForm.tsx";
+import { BirthYearForm } from "../../src/ui/app/BirthYearForm.tsx";
 
 const t = (key: MessageKey, params?: MessageParams) => interpolate(ko[key] ?? key, params);
 
