@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, waitFor } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EventsCache } from "../../src/app/events-cache.ts";
 import type { Services } from "../../src/app/services.ts";
@@ -121,5 +121,26 @@ describe("waiting room: the booking catalog comes while waiting", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(booking).not.toHaveBeenCalled();
     expect(prefetchCatalog).not.toHaveBeenCalled();
+  });
+});
+
+describe("waiting room: a new ticket from here", () => {
+  it("asks for durable storage first, inside the tap (a shared link's first join)", async () => {
+    const order: string[] = [];
+    const persist = vi.fn(async () => {
+      order.push("persist");
+      return true;
+    });
+    Object.defineProperty(navigator, "storage", { value: { persist }, configurable: true });
+    const { client } = setup(baseView({ phase: "expired" }));
+    const dismiss = client.dismiss;
+    client.dismiss = async () => {
+      order.push("dismiss");
+      await dismiss();
+    };
+    fireEvent.click(await screen.findByTestId("new-ticket"));
+    await waitFor(() => expect(client.calls).toContain("join:e1"));
+    expect(persist).toHaveBeenCalledTimes(1);
+    expect(order[0]).toBe("persist");
   });
 });

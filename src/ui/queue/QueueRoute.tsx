@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { askDurableStorage } from "../../app/join.ts";
 import { prefetchCatalogWhileWaiting } from "../../app/prefetch-while-waiting.ts";
 import type { QueueClient } from "../../core/queue/types.ts";
 import { useApp } from "../app/context.ts";
@@ -63,6 +64,7 @@ export function QueueRoute({ params }: ScreenProps) {
       t={t}
       onStartBooking={() => navigate("/booking")}
       onHome={() => navigate("/")}
+      onJoinTap={askDurableStorage}
     />
   );
 }

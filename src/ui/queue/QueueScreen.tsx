@@ -46,6 +46,8 @@ export type QueueScreenProps = Texts & {
   alerts: AlertControls | null;
   onStartBooking(): void;
   onHome(): void;
+  /** Called first, inside a tap that takes a new ticket (the shell asks for durable storage there). */
+  onJoinTap?(): void;
 };
 
 /**
@@ -60,6 +62,7 @@ export function QueueScreen({
   alerts,
   onStartBooking,
   onHome,
+  onJoinTap,
   t,
   lang,
 }: QueueScreenProps) {
@@ -71,6 +74,7 @@ export function QueueScreen({
   const event = events.find((e) => e.id === (view.eventId ?? eventId));
 
   const newTicket = async () => {
+    onJoinTap?.();
     const target = view.eventId ?? eventId;
     if (view.phase !== "idle") await client.dismiss();
     if (target) await client.join(target);
