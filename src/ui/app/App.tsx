@@ -11,7 +11,7 @@ import { Header } from "./Header.tsx";
 import { HomeScreen } from "./HomeScreen.tsx";
 import { LazyScreen } from "./LazyScreen.tsx";
 import { NotFoundScreen } from "./NotFoundScreen.tsx";
-import { InstallOffer, UpdatePrompt } from "./PwaPrompts.tsx";
+import { UpdatePrompt } from "./PwaPrompts.tsx";
 
 type Props = {
   services: Services;
@@ -47,8 +47,9 @@ export function App({ services, router, initial, onLangChange, pwa }: Props) {
       lang,
       t,
       navigate: router.navigate,
+      pwa,
     }),
-    [services, lang, t, router],
+    [services, lang, t, router, pwa],
   );
 
   return (
@@ -59,7 +60,6 @@ export function App({ services, router, initial, onLangChange, pwa }: Props) {
       <Header onSwitchLang={switchLang} />
       <main id="main" tabIndex={-1}>
         <RoutedScreen match={match} />
-        {match.id === "home" && <InstallOffer pwa={pwa} />}
       </main>
       <div class="prompts" aria-live="polite">
         <UpdatePrompt pwa={pwa} />

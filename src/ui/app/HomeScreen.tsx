@@ -7,20 +7,24 @@ import { Screen } from "../components/Screen.tsx";
 import { BirthYearForm } from "./BirthYearForm.tsx";
 import { useApp } from "./context.ts";
 import { EventList } from "./EventList.tsx";
+import { InstallOffer } from "./PwaPrompts.tsx";
 import { useBirthYear } from "./use-birth-year.ts";
 import { useEvents } from "./use-events.ts";
 
 /** Home: the birth year, the booking events (the user's own highlighted), and a way back to a place in line. */
 export function HomeScreen() {
-  const { services, t, navigate } = useApp();
+  const { services, t, navigate, pwa } = useApp();
   const { state, retry } = useEvents();
-  const activeEventId = useActiveTicketEventId();
+  const active = useActiveTicket();
   const birthYear = useBirthYear();
   // Set when a year is entered (not when one is recalled): then focus moves to its event.
   const [entered, setEntered] = useState<{ year: number } | null>(null);
 
   // Offline, the last list seen stands in, as of its time.
   const shown = state.kind === "ready" ? state : state.kind === "error" ? state.saved : null;
+  // What the device knows (held ticket, birth year) is read first, so nothing appears above the
+  // list after it has been drawn (no layout shift).
+  const deviceRead = active.checked && birthYear.loaded;
   const events = shown?.events ?? [];
   const match = birthYear.year === null ? null : matchCohort(events, birthYear.year);
   const mineId = match?.kind === "match" ? match.eventId : null;
@@ -34,21 +38,21 @@ export function HomeScreen() {
   return (
     <Screen title={t("app.home.title")}>
       <p class="lead">{t("app.home.intro")}</p>
-      {activeEventId && (
+      {active.eventId && (
         <div class="card active-ticket">
           <p>{t("app.home.activeTicket")}</p>
-          <a class="btn btn-primary" href={`/queue/${encodeURIComponent(activeEventId)}`}>
+          <a class="btn btn-primary" href={`/queue/${encodeURIComponent(active.eventId)}`}>
             {t("app.home.continue")}
           </a>
         </div>
       )}
-      {state.kind === "loading" && (
+      {(state.kind === "loading" || (shown && !deviceRead)) && (
         <p class="loading" role="status">
           {t("app.loading")}
         </p>
       )}
       {state.kind === "error" && <Notice code={state.code} onRetry={retry} />}
-      {shown && events.length > 0 && birthYear.loaded && (
+      {shown && deviceRead && events.length > 0 && (
         <BirthYearForm
           t={t}
           initialYear={birthYear.year}
@@ -59,7 +63,7 @@ export function HomeScreen() {
           }}
         />
       )}
-      {shown && (
+      {shown && deviceRead && (
         <EventList
           events={events}
           serverTime={shown.serverTime}
@@ -68,30 +72,34 @@ export function HomeScreen() {
           onJoin={join}
         />
       )}
+      {/* Last, once the list is drawn: appearing earlier, it would be pushed down (a layout shift). */}
+      {shown && deviceRead && pwa && <InstallOffer pwa={pwa} />}
     </Screen>
   );
 }
 
 /** The event of a ticket this device still holds, so the user can go straight back to it. */
-function useActiveTicketEventId(): string | null {
+function useActiveTicket(): { eventId: string | null; checked: boolean } {
   const { services } = useApp();
-  const [eventId, setEventId] = useState<string | null>(null);
+  const [active, setActive] = useState<{ eventId: string | null; checked: boolean }>({
+    eventId: null,
+    checked: false,
+  });
   useEffect(() => {
     let live = true;
     services
       .store()
       .then((store) => store.getActiveTicket())
       .then(
-        (ticket) => {
-          if (live && ticket && ticket.ended === null) setEventId(ticket.eventId);
-        },
-        () => undefined,
-      );
+        (ticket) => (ticket && ticket.ended === null ? ticket.eventId : null),
+        () => null,
+      )
+      .then((eventId) => live && setActive({ eventId, checked: true }));
     return () => {
       live = false;
     };
   }, [services]);
-  return eventId;
+  return active;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Services } from "../../app/services.ts";
 import type { Lang, MessageKey, MessageParams } from "../../i18n/core.ts";
+import type { PwaController } from "../../pwa/types.ts";
 
 /** What every screen gets from the shell: data access, language and navigation. */
 export interface AppContextValue {
@@ -11,6 +12,8 @@ export interface AppContextValue {
   t: (key: MessageKey, params?: MessageParams) => string;
   /** In-app navigation (history API), e.g. navigate(`/queue/${id}`). */
   navigate: (to: string, options?: { replace?: boolean }) => void;
+  /** Install and update control; null until it has loaded after the first screen (and in dev). */
+  pwa?: PwaController | null;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
