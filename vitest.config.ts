@@ -6,6 +6,10 @@ import { defineConfig } from "vitest/config";
 // a DOM (Preact components, IndexedDB adapters) and a real Chromium (built app).
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints its closing count
+    // and fails on any skipped test (a browser test must never be skipped).
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".tmp/vitest-report.json" },
     projects: [
       {
         test: {
