@@ -4,18 +4,17 @@
  * directly (createModelFetch), on one simulated clock. Discrete-event: time
  * jumps to the next timer; nothing waits on the wall clock.
  */
-import { createModelFetch } from "../../mocks/fetch.ts";
-import { type Backend, createBackend, type ScenarioName } from "../../mocks/model/index.ts";
+import type { ScenarioName } from "../../mocks/model/index.ts";
 import { createApiClient } from "../../src/core/api/client.ts";
 import type { FetchLike, ResponseLike } from "../../src/core/api/fetch-like.ts";
 import { createServerClock } from "../../src/core/clock/server-clock.ts";
 import type { Clock } from "../../src/core/clock/types.ts";
-import { sleep } from "../../src/core/net/sleep.ts";
 import { createQueueClient } from "../../src/core/queue/client.ts";
 import type { QueueClient } from "../../src/core/queue/types.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import type { Store } from "../../src/core/store/types.ts";
-import { createFakeClock, flushMicrotasks } from "../../test/support/fake-clock.ts";
+import { createFakeClock } from "../../test/support/fake-clock.ts";
+import { createModelOnFakeClock } from "../../test/support/model-on-fake-clock.ts";
 import { seededIds, seededRandom } from "../../test/support/seeded.ts";
 
 export const T0 = Date.parse("2021-07-19T11:00:00Z");
@@ -106,29 +105,11 @@ function perSecond(times: number[]): Map<number, number> {
 export async function simulateFleet(options: FleetOptions): Promise<FleetResult> {
   const wallStart = performance.now();
   const clock = createFakeClock(T0);
-  const backend: Backend = createBackend({
+  const { backend, modelFetch } = createModelOnFakeClock(clock, {
     scenario: options.scenario,
     seed: options.seed,
-    now: clock.trueNow,
     speed: options.speed ?? 1,
-  });
-  // Fake time moves on only once the model has answered what it was asked (it uses real async crypto).
-  const pending = new Set<Promise<unknown>>();
-  const tracked: Backend = Object.create(backend);
-  tracked.handle = (req) => {
-    const call = backend.handle(req);
-    pending.add(call);
-    call.finally(() => pending.delete(call)).catch(() => {});
-    return call;
-  };
-  clock.setSettle(async () => {
-    do {
-      await Promise.allSettled([...pending]);
-      await flushMicrotasks(2);
-    } while (pending.size > 0);
-  });
-  const modelFetch = createModelFetch(tracked, {
-    sleep: (ms, signal) => sleep(clock, ms, signal ?? undefined),
+    flushTurns: 2,
   });
   const log: RequestLog[] = [];
   const tracks: ClientTrack[] = [];

@@ -1,15 +1,14 @@
-import { createModelFetch } from "../../mocks/fetch.ts";
-import { type Backend, createBackend, type ScenarioName } from "../../mocks/model/index.ts";
+import type { Backend, ScenarioName } from "../../mocks/model/index.ts";
 import { createApiClient } from "../../src/core/api/client.ts";
 import type { FetchLike, ResponseLike } from "../../src/core/api/fetch-like.ts";
 import { createServerClock } from "../../src/core/clock/server-clock.ts";
 import type { ServerClock } from "../../src/core/clock/types.ts";
-import { sleep } from "../../src/core/net/sleep.ts";
 import { createQueueClient, type QueueClientOptions } from "../../src/core/queue/client.ts";
 import type { QueueClient, QueueView } from "../../src/core/queue/types.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import type { Store } from "../../src/core/store/types.ts";
-import { createFakeClock, type FakeClock, flushMicrotasks } from "./fake-clock.ts";
+import { createFakeClock, type FakeClock } from "./fake-clock.ts";
+import { createModelOnFakeClock } from "./model-on-fake-clock.ts";
 import { seededIds, seededRandom } from "./seeded.ts";
 
 /** 2021-07-19 20:00 KST, the evening the 55-59 pre-booking reopened. */
@@ -87,30 +86,10 @@ export interface HarnessOptions {
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   const clock = createFakeClock(T0, options.skewMs ?? 0);
-  const backend = createBackend({
+  const { backend, modelFetch } = createModelOnFakeClock(clock, {
     scenario: options.scenario ?? "calm",
     seed: options.seed ?? 1,
-    now: clock.trueNow,
     speed: options.speed ?? 1,
-  });
-  // The model does real async work (WebCrypto HMAC), so fake time may only
-  // move on once every call it is handling has finished.
-  const pending = new Set<Promise<unknown>>();
-  const tracked: Backend = Object.create(backend);
-  tracked.handle = (req) => {
-    const call = backend.handle(req);
-    pending.add(call);
-    call.finally(() => pending.delete(call)).catch(() => {});
-    return call;
-  };
-  clock.setSettle(async () => {
-    do {
-      await Promise.allSettled([...pending]);
-      await flushMicrotasks();
-    } while (pending.size > 0);
-  });
-  const modelFetch = createModelFetch(tracked, {
-    sleep: (ms, signal) => sleep(clock, ms, signal ?? undefined),
   });
   const requests: RecordedRequest[] = [];
   const recordingFetch: FetchLike = async (url, init) => {
