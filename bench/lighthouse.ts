@@ -8,15 +8,11 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startMockServer } from "../mocks/server.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../test/browser/chromium.ts";
 
 const targets = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
 type Category = keyof typeof targets;
 
-const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromePath)) {
-  console.error(`No Chromium at ${chromePath}: apt-get install -y chromium (or set CHROME_PATH)`);
-  process.exit(2);
-}
 if (!existsSync("dist/index.html")) {
   console.error("No production build: run `npm run build` first");
   process.exit(2);
@@ -24,17 +20,9 @@ if (!existsSync("dist/index.html")) {
 
 const server = await startMockServer({ port: 0, staticDir: "dist", scenario: "calm" });
 const chrome = await chromeLauncher.launch({
-  chromePath,
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  chromePath: chromiumPath(),
+  // Lighthouse, unlike Playwright, needs --headless spelled out.
+  chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
 });
 
 try {

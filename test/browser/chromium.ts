@@ -12,3 +12,14 @@ export function chromiumPath(): string {
   }
   return path;
 }
+
+/** Flags that keep Chromium quiet and deterministic in containers (see the toolchain notes). */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];

@@ -2,18 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { chromiumPath } from "./chromium.ts";
-
-/** Flags that keep Chromium quiet and deterministic in containers (see the toolchain notes). */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium.ts";
 
 export interface Browser {
   context: BrowserContext;

@@ -5,8 +5,7 @@
  */
 import { chromium } from "playwright-core";
 import { startMockServer } from "../../../mocks/server.ts";
-import { chromiumPath } from "../chromium.ts";
-import { CHROMIUM_ARGS } from "../harness.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
 
 const shots = [
   { file: "public/screenshots/narrow.png", width: 360, height: 640, scale: 2 },
