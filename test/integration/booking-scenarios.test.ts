@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioName } from "../../mocks/model/index.ts";
+import { SCENARIOS } from "../../mocks/model/scenarios.ts";
 import type { BookingClient } from "../../src/core/booking/types.ts";
 import { createHarness, type Harness, PERSON } from "./booking-harness.ts";
 
@@ -49,21 +50,9 @@ describe.each<ScenarioName>(["flaky", "bounce", "overload"])("the %s scenario", 
       const h = createHarness({ scenario, seed });
       h.backend.faults.clear(); // reach the front of the line first; the faults hit the booking
       const { admission, eventId } = await h.admit();
+      // The scenario's own faults (bounce adds lost answers so the booking meets them too).
       h.backend.faults.configure(
-        scenario === "flaky"
-          ? {
-              dropRate: 0.06,
-              lostRate: 0.06,
-              cutRate: 0.03,
-              malformedRate: 0.03,
-              errorRate: 0.04,
-              rateLimitRate: 0.03,
-              overloadRate: 0.03,
-              retryAfterSeconds: 3,
-            }
-          : scenario === "overload"
-            ? { overloadRate: 0.35, retryAfterSeconds: 8, retryAfterForm: "mixed" }
-            : { bounce: true, lostRate: 0.1 },
+        scenario === "bounce" ? { bounce: true, lostRate: 0.1 } : SCENARIOS[scenario].faults,
       );
       const before = { ...h.backend.stats().statusCounts };
       const client = h.newClient();
