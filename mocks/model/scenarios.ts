@@ -102,6 +102,7 @@ export const SCENARIOS: Record<ScenarioName, ScenarioPlan> = {
       latencyMs: 150,
       latencyJitterMs: 1200,
       dropRate: 0.06,
+      hangRate: 0.01,
       lostRate: 0.06,
       cutRate: 0.03,
       malformedRate: 0.03,
