@@ -1,4 +1,5 @@
 import type { Admission } from "../contract/types.ts";
+import { DEFAULT_PREFERENCES } from "../store/memory-store.ts";
 import type { BookingDraft, Preferences } from "../store/types.ts";
 import { createCatalogPart } from "./catalog.ts";
 import { createChoicesPart } from "./choices.ts";
@@ -6,7 +7,7 @@ import { createConfirmPart } from "./confirm.ts";
 import { newDraft, stepFor } from "./draft.ts";
 import { createIdentityPart } from "./identity-step.ts";
 import { createReservationsPart } from "./reservations.ts";
-import { type BookingClientDeps, createSession, DEFAULT_PREFERENCES, notice } from "./session.ts";
+import { type BookingClientDeps, createSession, notice } from "./session.ts";
 import type { BookingClient } from "./types.ts";
 
 export type { BookingClientDeps } from "./session.ts";

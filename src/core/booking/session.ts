@@ -23,15 +23,6 @@ export interface BookingClientDeps {
 
 export const EMPTY_IDENTITY = { name: "", birthDate: "", phone: "" };
 
-export const DEFAULT_PREFERENCES: Preferences = {
-  birthYear: null,
-  lastRegionCode: null,
-  lastCenterId: null,
-  lang: null,
-  notify: false,
-  sound: false,
-};
-
 function initialView(durable: boolean): BookingView {
   return {
     step: "loading",
