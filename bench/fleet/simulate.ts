@@ -8,6 +8,7 @@ import type { ScenarioName } from "../../mocks/model/index.ts";
 import { createApiClient } from "../../src/core/api/client.ts";
 import type { FetchLike, ResponseLike } from "../../src/core/api/fetch-like.ts";
 import { createServerClock } from "../../src/core/clock/server-clock.ts";
+import { later } from "../../src/core/clock/timer.ts";
 import type { Clock } from "../../src/core/clock/types.ts";
 import { createQueueClient } from "../../src/core/queue/client.ts";
 import type { QueueClient } from "../../src/core/queue/types.ts";
@@ -172,10 +173,10 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetResult>
     });
     if (fleetRandom() < options.backgroundShare) client.setVisible(false);
     const joinAt = options.joinFromMs + fleetRandom() * (options.joinToMs - options.joinFromMs);
-    clock.setTimeout(() => {
+    later(clock, joinAt, () => {
       track.joinedAt = clock.trueNow();
       void client.join(options.eventId);
-    }, joinAt);
+    });
     tracks.push(track);
     clients.push(client);
   }

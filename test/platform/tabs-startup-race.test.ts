@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { later } from "../../src/core/clock/timer.ts";
 import type { Store } from "../../src/core/store/types.ts";
 import { createTabs } from "../../src/platform/tabs.ts";
 import { createHarness, type Harness } from "../support/queue-harness.ts";
@@ -8,7 +9,7 @@ const MINUTE = 60_000;
 
 /** The harness's store with IndexedDB-like latency: reads and writes take a few (fake) milliseconds. */
 function slowStore(h: Harness): Store {
-  const slow = (ms: number) => new Promise<void>((resolve) => h.clock.setTimeout(resolve, ms));
+  const slow = (ms: number) => new Promise<void>((resolve) => later(h.clock, ms, resolve));
   const store: Store = Object.create(h.store);
   store.getActiveTicket = async () => {
     await slow(5);
@@ -55,7 +56,7 @@ describe("tabs at start-up", () => {
       const locks = new FakeLocks();
       const release = blockLock(locks);
       const tabs = createTabs({ locks: locks as unknown as LockManager, openChannel: createChannelHub() });
-      h.clock.setTimeout(release, lockAfterMs);
+      later(h.clock, lockAfterMs, release);
       const { client } = h.newClient({ tabs, store: slowStore(h) });
       void client.resume();
       void client.join("c55-59");

@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from "../../src/core/clock/timer.ts";
 import type { Clock, TimerHandle } from "../../src/core/clock/types.ts";
 
 interface Timer {
@@ -136,7 +137,9 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
     now: () => now + skew,
     trueNow: () => now,
     setTimeout(fn: () => void, ms: number): TimerHandle {
-      const timer = { id: nextId++, at: now + Math.max(0, ms), fn };
+      // Like Node: a delay the platform cannot hold (NaN, negative, past 2^31−1 ms) fires after 1 ms.
+      const held = ms >= 0 && ms <= MAX_TIMER_MS ? ms : 1;
+      const timer = { id: nextId++, at: now + held, fn };
       heap.push(timer);
       pending.add(timer.id);
       return timer.id;

@@ -1,3 +1,4 @@
+import { later } from "../clock/timer.ts";
 import type { Clock, ClockSample } from "../clock/types.ts";
 import type { Decoder } from "../contract/decode.ts";
 import { DecodeError, decodeCancelled, decodeProblem, decoders } from "../contract/decode.ts";
@@ -59,10 +60,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ...(exchange.body === undefined ? {} : { body: JSON.stringify(exchange.body) }),
     };
     let timedOut = false;
-    const timer = clock.setTimeout(() => {
+    const cancelTimeout = later(clock, timeoutMs, () => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    });
     const onCallerAbort = () => controller.abort();
     caller?.addEventListener("abort", onCallerAbort, { once: true });
     // Only rejections of fetch and of reading its body come here; our own bugs propagate as they are.
@@ -92,7 +93,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       return interpret(exchange, response, text, sentAt, receivedAt);
     } finally {
-      clock.clearTimeout(timer);
+      cancelTimeout();
       caller?.removeEventListener("abort", onCallerAbort);
     }
   }

@@ -1,4 +1,4 @@
-import type { TimerHandle } from "../clock/types.ts";
+import { type Cancel, later } from "../clock/timer.ts";
 import type { Reservation } from "../contract/types.ts";
 import type { BookingDraft } from "../store/types.ts";
 import { reservationBody, withoutPersonalData } from "./draft.ts";
@@ -42,8 +42,8 @@ const sameRequest = (a: BookingDraft, b: BookingDraft) =>
  */
 export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): ConfirmPart {
   const { api, store, clock, newId, replayDelayMs } = s.deps;
-  let expiryTimer: TimerHandle | null = null;
-  let replayTimer: TimerHandle | null = null;
+  let cancelExpiry: Cancel | null = null;
+  let cancelReplay: Cancel | null = null;
   let confirming = false;
   /** Which run is current: a run cut off by stop()/start() must not clear the flag of the next. */
   let run = 0;
@@ -51,29 +51,29 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
   let expireAfterConfirm = false;
 
   const clearReplay = () => {
-    if (replayTimer !== null) clock.clearTimeout(replayTimer);
-    replayTimer = null;
+    cancelReplay?.();
+    cancelReplay = null;
   };
 
   function scheduleReplay(): void {
     clearReplay();
-    replayTimer = clock.setTimeout(() => {
-      replayTimer = null;
+    cancelReplay = later(clock, replayDelayMs, () => {
+      cancelReplay = null;
       void runConfirm();
-    }, replayDelayMs);
+    });
   }
 
   function scheduleExpiry(): void {
-    if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
-    expiryTimer = null;
+    cancelExpiry?.();
+    cancelExpiry = null;
     if (!s.draft) return;
     const left = Date.parse(s.draft.admission.expiresAt) - s.serverNow();
     // Re-checked when it fires: the server-clock estimate may have moved meanwhile.
-    expiryTimer = clock.setTimeout(onExpiryTimer, Math.max(0, left) + 50);
+    cancelExpiry = later(clock, Math.max(0, left) + 50, onExpiryTimer);
   }
 
   function onExpiryTimer(): void {
-    expiryTimer = null;
+    cancelExpiry = null;
     if (!s.draft) return;
     if (!s.admissionOver(s.draft)) {
       scheduleExpiry();
@@ -128,8 +128,8 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
   async function showDone(reservation: Reservation): Promise<void> {
     s.draft = null;
     expireAfterConfirm = false;
-    if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
-    expiryTimer = null;
+    cancelExpiry?.();
+    cancelExpiry = null;
     const reservations = await s.storedReservations();
     s.update({
       step: "done",
@@ -271,8 +271,8 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
       run += 1;
       if (!clearTimers) return;
       clearReplay();
-      if (expiryTimer !== null) clock.clearTimeout(expiryTimer);
-      expiryTimer = null;
+      cancelExpiry?.();
+      cancelExpiry = null;
     },
   };
 }

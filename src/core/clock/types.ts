@@ -1,3 +1,5 @@
+import type { TimerMs } from "./timer.ts";
+
 /** Opaque handle returned by Clock.setTimeout. */
 export type TimerHandle = unknown;
 
@@ -9,7 +11,11 @@ export type TimerHandle = unknown;
 export interface Clock {
   /** Device time in epoch milliseconds (may be hours off from the server). */
   now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
+  /**
+   * The platform timer. It takes only a TimerMs, which code gets from
+   * `later` (./timer.ts): a raw number from a server cannot reach it.
+   */
+  setTimeout(fn: () => void, ms: TimerMs): TimerHandle;
   clearTimeout(handle: TimerHandle): void;
 }
 

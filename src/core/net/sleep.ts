@@ -1,6 +1,7 @@
+import { later } from "../clock/timer.ts";
 import type { Clock } from "../clock/types.ts";
 
-/** Waits `ms` on the injected clock; rejects with the signal's reason when aborted. */
+/** Waits `ms` on the injected clock (any number is safe: see `later`); rejects with the signal's reason when aborted. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -8,16 +9,13 @@ export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<v
       return;
     }
     const onAbort = () => {
-      clock.clearTimeout(handle);
+      cancel();
       reject(signal?.reason);
     };
-    const handle = clock.setTimeout(
-      () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      },
-      Math.max(0, ms),
-    );
+    const cancel = later(clock, ms, () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,5 +1,6 @@
 import type { ApiClient } from "../api/types.ts";
-import type { Clock, IdFactory, Random, ServerClock, TimerHandle } from "../clock/types.ts";
+import { type Cancel, later } from "../clock/timer.ts";
+import type { Clock, IdFactory, Random, ServerClock } from "../clock/types.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
 import type { Store, TicketRecord } from "../store/types.ts";
 import {
@@ -55,7 +56,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   state = { ...state, durable: store.durable };
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
-  let timer: { handle: TimerHandle; at: number } | null = null;
+  let timer: { cancel: Cancel; at: number } | null = null;
   let lastViewJson = "";
   let view: QueueView;
   const listeners = new Set<(view: QueueView) => void>();
@@ -169,10 +170,12 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   function arm(): void {
     const at = stopped ? null : wakeAt(state, ctx());
     if (timer && timer.at === at) return;
-    if (timer) clock.clearTimeout(timer.handle);
+    timer?.cancel();
     timer = null;
     if (at === null) return;
-    const handle = clock.setTimeout(
+    const cancel = later(
+      clock,
+      at - clock.now(),
       () => {
         timer = null;
         // Timers are monotonic, the device clock is not: firing "early" means it was set back.
@@ -180,9 +183,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         if (byMs < -CLOCK_JUMP_TOLERANCE_MS) void dispatch({ type: "clock_jumped", byMs });
         void dispatch({ type: "tick" });
       },
-      Math.max(0, at - clock.now()),
     );
-    timer = { handle, at };
+    timer = { cancel, at };
   }
 
   async function readActive(): Promise<TicketRecord | null> {
@@ -253,7 +255,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     setVisible: (visible) => void dispatch({ type: "visible", visible }),
     stop() {
       stopped = true;
-      if (timer) clock.clearTimeout(timer.handle);
+      timer?.cancel();
       timer = null;
       for (const controller of controllers.values()) controller.abort();
       controllers.clear();
