@@ -173,17 +173,13 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     timer?.cancel();
     timer = null;
     if (at === null) return;
-    const cancel = later(
-      clock,
-      at - clock.now(),
-      () => {
-        timer = null;
-        // Timers are monotonic, the device clock is not: firing "early" means it was set back.
-        const byMs = clock.now() - at;
-        if (byMs < -CLOCK_JUMP_TOLERANCE_MS) void dispatch({ type: "clock_jumped", byMs });
-        void dispatch({ type: "tick" });
-      },
-    );
+    const cancel = later(clock, at - clock.now(), () => {
+      timer = null;
+      // Timers are monotonic, the device clock is not: firing "early" means it was set back.
+      const byMs = clock.now() - at;
+      if (byMs < -CLOCK_JUMP_TOLERANCE_MS) void dispatch({ type: "clock_jumped", byMs });
+      void dispatch({ type: "tick" });
+    });
     timer = { cancel, at };
   }
 
