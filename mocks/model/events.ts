@@ -1,6 +1,7 @@
 /** The booking events of a scenario, placed in time relative to the backend's start. */
 import type { BookingEvent, Cohort, EventStatus, LocalizedText } from "../../src/core/contract/types.ts";
-import type { CrowdPlan, EventPlan } from "./scenarios.ts";
+import { operatorNotice } from "./notice.ts";
+import type { CrowdPlan, EventPlan, ScenarioName } from "./scenarios.ts";
 import { toSeoulTimestamp } from "./time-format.ts";
 
 /** The 2021 age groups: ages counted as 2021 minus birth year. */
@@ -59,7 +60,7 @@ export function eventStatus(event: ModelEvent, now: number): EventStatus {
   return "upcoming";
 }
 
-export function toWireEvent(event: ModelEvent, now: number): BookingEvent {
+export function toWireEvent(event: ModelEvent, now: number, scenario: ScenarioName): BookingEvent {
   return {
     id: event.id,
     name: event.name,
@@ -68,5 +69,6 @@ export function toWireEvent(event: ModelEvent, now: number): BookingEvent {
     prequeueOpensAt: event.prequeueOpensAt === null ? null : toSeoulTimestamp(event.prequeueOpensAt),
     cohort: event.cohort,
     status: eventStatus(event, now),
+    notice: operatorNotice(scenario),
   };
 }

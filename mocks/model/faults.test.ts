@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JoinResponse, QueueStatus } from "../../src/core/contract/types.ts";
+import { retryAfter } from "./faults.ts";
 import { admit, bodyOf, setup, statusOf, T0 } from "./test/harness.ts";
 
 const KEY = "3b241101-e2bb-4255-8caf-4136c566a962";
@@ -191,5 +192,24 @@ describe("faults on booking", () => {
     const retry = await h.call("POST", "/reservations", { token: admissionToken, body, key: KEY });
     expect(statusOf(retry)).toBe(201);
     expect(h.backend.inspect().activeReservations).toBe(1);
+  });
+});
+
+describe("Retry-After within the contract's v1.1 bound", () => {
+  const now = T0 + 1234; // mid-second: the Date header is truncated to 11:00:01
+  const dateHeader = Math.floor(now / 1000) * 1000;
+
+  it("writes delta-seconds of at most 3600", () => {
+    expect(retryAfter(8, "delta", now)).toBe("8");
+    expect(retryAfter(3600, "delta", now)).toBe("3600");
+    expect(retryAfter(3601, "delta", now)).toBe("3600");
+    expect(retryAfter(30 * 86_400, "delta", now)).toBe("3600");
+  });
+
+  it("writes an HTTP-date at most an hour after the Date header, never before the wait ends when in bound", () => {
+    expect(Date.parse(retryAfter(30 * 86_400, "http-date", now)) - dateHeader).toBe(3_600_000);
+    const short = Date.parse(retryAfter(8, "http-date", now));
+    expect(short).toBeGreaterThanOrEqual(now + 8000);
+    expect(short - dateHeader).toBeLessThanOrEqual(3_600_000);
   });
 });

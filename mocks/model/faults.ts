@@ -65,10 +65,19 @@ export function drawFault(config: FaultConfig, random: SeededRandom): Fault | nu
   return null;
 }
 
-/** The Retry-After value: delta-seconds, or an HTTP-date rounded up so it is never early. */
+/** The contract's bound on Retry-After (v1.1): 3600 s, or a date at most an hour after Date. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/**
+ * The Retry-After value: delta-seconds, or an HTTP-date rounded up so it is
+ * never early. Either stays within the contract's bound: a long outage is
+ * announced an hour at a time, as a conforming server does.
+ */
 export function retryAfter(seconds: number, form: "delta" | "http-date", now: number): string {
-  if (form === "delta") return String(Math.max(1, Math.ceil(seconds)));
-  return toHttpDate(Math.ceil((now + seconds * 1000) / 1000) * 1000 + 1000);
+  if (form === "delta") return String(Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds))));
+  // The Date header is `now` truncated to the second; the date may be at most an hour after it.
+  const latest = Math.floor(now / 1000) * 1000 + MAX_RETRY_AFTER_SECONDS * 1000;
+  return toHttpDate(Math.min(latest, Math.ceil((now + seconds * 1000) / 1000) * 1000 + 1000));
 }
 
 export function statusFault(

@@ -49,6 +49,11 @@ export function createConformance(contract: Contract, origin: string) {
     if (raw === undefined) return [`status ${status} is not documented`];
     const { node: response, pointer } = deref(doc, raw, `${op.pointer}/responses/${status}`);
     if (answer.headers.get("date") === null) problems.push("no Date header");
+    // v1.1 bound the schema cannot state: an HTTP-date Retry-After at most one hour after Date.
+    const retryAfter = answer.headers.get("retry-after") ?? "";
+    const retryAt = /^\d+$/.test(retryAfter) ? Number.NaN : Date.parse(retryAfter); // "3600" parses as a year
+    const sentAt = Date.parse(answer.headers.get("date") ?? "");
+    if (retryAt - sentAt > 3_600_000) problems.push("Retry-After more than an hour after Date");
     for (const [name, rawHeader] of Object.entries<Json>(response.headers ?? {})) {
       const header = deref(doc, rawHeader, `${pointer}/headers/${token(name)}`);
       const value = answer.headers.get(name);

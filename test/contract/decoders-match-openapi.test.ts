@@ -43,13 +43,20 @@ const WRONG: unknown[] = [
   "2021-07-19T25:00:00Z",
   "2021-07-19T20:00:00",
   "24:00",
+  // v1.1 bounds: just past the largest bound, and what JSON's 1e400 parses to.
+  100_000_001,
+  Number.POSITIVE_INFINITY,
 ];
+
+/** JSON.stringify, except that it shows Infinity as itself rather than as null. */
+const show = (v: unknown): string =>
+  typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
 
 /** [label, mutated value] for every way of breaking (or harmlessly changing) one spot of `value`. */
 function* mutations(value: unknown, path = ""): Generator<[string, unknown]> {
   if (Array.isArray(value)) {
     if (value.length === 0) return;
-    for (const wrong of WRONG) yield [`${path}[0]=${JSON.stringify(wrong)}`, [wrong, ...value.slice(1)]];
+    for (const wrong of WRONG) yield [`${path}[0]=${show(wrong)}`, [wrong, ...value.slice(1)]];
     for (const [label, inner] of mutations(value[0], `${path}[0]`)) yield [label, [inner, ...value.slice(1)]];
     return;
   }
@@ -60,7 +67,7 @@ function* mutations(value: unknown, path = ""): Generator<[string, unknown]> {
     const at = path ? `${path}.${key}` : key;
     const { [key]: _dropped, ...rest } = record;
     yield [`-${at}`, rest];
-    for (const wrong of WRONG) yield [`${at}=${JSON.stringify(wrong)}`, { ...record, [key]: wrong }];
+    for (const wrong of WRONG) yield [`${at}=${show(wrong)}`, { ...record, [key]: wrong }];
     for (const [label, inner] of mutations(record[key], at)) yield [label, { ...record, [key]: inner }];
   }
   yield [`${path}=[]`, []];
@@ -134,7 +141,7 @@ describe("decoders match contract/openapi.yaml", () => {
   it("names the failing path and never echoes the value", () => {
     const status = { ...(examples.QueueStatus[0] as T.QueueStatus), ahead: "홍길동 010-1234-5678" };
     expect(() => decoders.JoinResponse({ ticket: { id: "t", token: "x" }, status })).toThrow(
-      new DecodeError("status.ahead", "non-negative integer"),
+      new DecodeError("status.ahead", "integer 0-100000000"),
     );
     try {
       decoders.JoinResponse({ ticket: { id: "t", token: "x" }, status });
@@ -156,6 +163,7 @@ const keysOf = <X>(kinds: KeyKinds<X>): Record<string, "optional" | "required"> 
 
 const typeShapes: Record<string, Record<string, "optional" | "required">> = {
   LocalizedText: keysOf<T.LocalizedText>({ ko: "required", en: "required" }),
+  Notice: keysOf<T.Notice>({ ko: "required", en: "required" }),
   Cohort: keysOf<T.Cohort>({ birthYearFrom: "required", birthYearTo: "required" }),
   Event: keysOf<T.BookingEvent>({
     id: "required",
@@ -165,6 +173,7 @@ const typeShapes: Record<string, Record<string, "optional" | "required">> = {
     prequeueOpensAt: "required",
     cohort: "required",
     status: "required",
+    notice: "optional",
   }),
   EventsResponse: keysOf<T.EventsResponse>({ events: "required", serverTime: "required" }),
   TicketRef: keysOf<T.TicketRef>({ id: "required", token: "required" }),
@@ -180,6 +189,7 @@ const typeShapes: Record<string, Record<string, "optional" | "required">> = {
     opensAt: "required",
     serverTime: "required",
     admission: "optional",
+    notice: "optional",
   }),
   JoinResponse: keysOf<T.JoinResponse>({ ticket: "required", status: "required" }),
   IdentityRequest: keysOf<T.IdentityRequest>({ name: "required", birthDate: "required", phone: "required" }),
@@ -281,5 +291,150 @@ describe("types.ts matches contract/openapi.yaml", () => {
       "already_reserved",
     ];
     expect([...codes].sort()).toEqual([...known].sort());
+  });
+});
+
+// --- Contract v1.1 "Bounds on numbers", checked on both sides -----------------------------------------------
+
+/**
+ * A QueueStatus body as JSON text with one field written verbatim, then parsed
+ * as the client parses it: "1e400" becomes Infinity on the way, as it does
+ * from a real server.
+ */
+function statusWith(field: string, raw: string): unknown {
+  const base = examples.QueueStatus[0] as T.QueueStatus;
+  return JSON.parse(JSON.stringify({ ...base, [field]: "\u0000" }).replace('"\\u0000"', raw));
+}
+
+// [field, raw JSON, accepted?]: just inside and just outside each bound, non-finite and NaN-ish values.
+const BOUNDS: [string, string, boolean][] = [
+  ["pollAfterSeconds", "0", true],
+  ["pollAfterSeconds", "600", true],
+  ["pollAfterSeconds", "6e2", true],
+  ["pollAfterSeconds", "600.0", true],
+  ["pollAfterSeconds", "601", false],
+  ["pollAfterSeconds", "3000000", false],
+  ["pollAfterSeconds", "-1", false],
+  ["pollAfterSeconds", "1e400", false],
+  ["pollAfterSeconds", "null", false],
+  ["pollAfterSeconds", '"NaN"', false],
+  ["pollAfterSeconds", '"12"', false],
+  ["etaSeconds", "0", true],
+  ["etaSeconds", "604800", true],
+  ["etaSeconds", "null", true],
+  ["etaSeconds", "604801", false],
+  ["etaSeconds", "-1", false],
+  ["etaSeconds", "1e400", false],
+  ["etaSeconds", '"Infinity"', false],
+  ...["number", "servingNumber", "ahead"].flatMap((field): [string, string, boolean][] => [
+    [field, "0", true],
+    [field, "100000000", true],
+    [field, "100000001", false],
+    [field, "-1", false],
+    [field, "1e400", false],
+    [field, "9007199254740993", false],
+    [field, "0.5", false],
+  ]),
+  ["servingRatePerSecond", "0", true],
+  ["servingRatePerSecond", "850.5", true],
+  ["servingRatePerSecond", "1e308", true],
+  ["servingRatePerSecond", "1.7976931348623157e308", true],
+  ["servingRatePerSecond", "1e400", false],
+  ["servingRatePerSecond", "-1e400", false],
+  ["servingRatePerSecond", "-1e-9", false],
+  ["servingRatePerSecond", "null", false],
+  ["servingRatePerSecond", '"NaN"', false],
+];
+
+describe("bounds on numbers (contract v1.1): decoder and ajv give the same verdict", () => {
+  it.each(BOUNDS)("QueueStatus.%s = %s: accepted %s", (field, raw, accepted) => {
+    const body = statusWith(field, raw);
+    expect(ajvAccepts("QueueStatus", body)).toBe(accepted);
+    expect(decoderAccepts("QueueStatus", body)).toBe(accepted);
+  });
+
+  it("refuses servingRatePerSecond 1e400 (Infinity after JSON.parse) with a DecodeError naming the field", () => {
+    const body = statusWith("servingRatePerSecond", "1e400");
+    expect((body as T.QueueStatus).servingRatePerSecond).toBe(Number.POSITIVE_INFINITY);
+    expect(() => decoders.QueueStatus(body)).toThrow(/^servingRatePerSecond: expected finite number >= 0$/);
+    expect(() => decoders.JoinResponse({ ticket: { id: "t", token: "x" }, status: body })).toThrow(
+      DecodeError,
+    );
+  });
+
+  it("holds a notice to 200 characters, counted in code points on both sides", () => {
+    const base = examples.QueueStatus[0] as T.QueueStatus;
+    for (const [text, accepted] of [
+      ["가".repeat(200), true],
+      ["가".repeat(201), false],
+      ["😀".repeat(200), true], // 400 UTF-16 units, 200 characters
+      ["😀".repeat(201), false],
+    ] as const) {
+      for (const notice of [
+        { ko: text, en: "ok" },
+        { ko: "ok", en: text },
+      ]) {
+        expect(ajvAccepts("QueueStatus", { ...base, notice })).toBe(accepted);
+        expect(decoderAccepts("QueueStatus", { ...base, notice })).toBe(accepted);
+        const event = { ...(examples.Event[0] as T.BookingEvent), notice };
+        expect(ajvAccepts("Event", event)).toBe(accepted);
+        expect(decoderAccepts("Event", event)).toBe(accepted);
+      }
+    }
+  });
+
+  it("treats notice as optional and nullable, and refuses other shapes", () => {
+    const base = examples.QueueStatus[0] as T.QueueStatus;
+    for (const [notice, accepted] of [
+      [null, true],
+      [{ ko: "a", en: "b" }, true],
+      [{ ko: "a" }, false],
+      ["<b>full</b>", false],
+      [[], false],
+    ] as const) {
+      expect(ajvAccepts("QueueStatus", { ...base, notice })).toBe(accepted);
+      expect(decoderAccepts("QueueStatus", { ...base, notice })).toBe(accepted);
+    }
+    expect(decoders.QueueStatus(base)).not.toHaveProperty("notice");
+  });
+});
+
+/**
+ * "Any timestamp lies within ten years of serverTime": JSON Schema cannot
+ * relate two fields, so the YAML states it in prose and only the decoders
+ * enforce it. These cases show the decoder refusing what ajv must let through.
+ */
+describe("timestamps within ten years of serverTime (decoder only)", () => {
+  const serverTime = "2021-07-19T20:31:02.120+09:00";
+  const status = examples.QueueStatus[2] as T.QueueStatus; // admitted, with an admission
+  const event = examples.Event[0] as T.BookingEvent;
+  const cases: [string, Record<string, unknown>, boolean][] = [
+    ["QueueStatus.opensAt nine years before", { ...status, opensAt: "2012-07-19T20:00:00+09:00" }, true],
+    ["QueueStatus.opensAt eleven years before", { ...status, opensAt: "2010-07-19T20:00:00+09:00" }, false],
+    [
+      "QueueStatus.admission.expiresAt in 9999",
+      { ...status, admission: { token: "t", expiresAt: "9999-12-31T23:59:59Z" } },
+      false,
+    ],
+  ];
+  it.each(cases)("%s: decoder accepts %#", (_label, body, accepted) => {
+    expect(ajvAccepts("QueueStatus", body)).toBe(true);
+    expect(decoderAccepts("QueueStatus", body)).toBe(accepted);
+    expect(decoderAccepts("JoinResponse", { ticket: { id: "t", token: "x" }, status: body })).toBe(accepted);
+  });
+
+  it("refuses an event whose windows lie more than ten years from the list's serverTime", () => {
+    for (const [patch, path] of [
+      [{ opensAt: "2040-01-01T00:00:00Z" }, "events[1].opensAt"],
+      [{ closesAt: "1970-01-01T00:00:00Z" }, "events[1].closesAt"],
+      [{ prequeueOpensAt: "2000-01-01T00:00:00Z" }, "events[1].prequeueOpensAt"],
+    ] as const) {
+      const body = { events: [event, { ...event, ...patch }], serverTime };
+      expect(ajvAccepts("EventsResponse", body)).toBe(true);
+      expect(() => decoders.EventsResponse(body)).toThrow(
+        new DecodeError(path, "within 10 years of serverTime"),
+      );
+    }
+    expect(decoders.EventsResponse({ events: [event], serverTime })).toEqual({ events: [event], serverTime });
   });
 });

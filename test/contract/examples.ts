@@ -20,11 +20,18 @@ const event: T.BookingEvent = {
   cohort: { birthYearFrom: 1967, birthYearTo: 1971 },
   status: "open",
 };
+// v1.1 operator notice: optional, nullable, at most 200 characters each.
+const notice: T.Notice = {
+  ko: "서울 지역 접종 기관은 마감되었습니다. 다른 지역은 예약 가능합니다.",
+  en: "Slots in Seoul are full; other regions still have slots.",
+};
+const eventWithNotice: T.BookingEvent = { ...event, id: "c60-64", notice };
 const eventWithoutPrequeue: T.BookingEvent = {
   ...event,
   id: "c55-59",
   prequeueOpensAt: null,
   status: "upcoming",
+  notice: null,
 };
 
 const admission: T.Admission = { token: "YWRt.c2ln", expiresAt: "2021-07-19T20:41:02.120Z" };
@@ -48,7 +55,8 @@ const prequeue: T.QueueStatus = {
   etaSeconds: null,
 };
 const admitted: T.QueueStatus = { ...waiting, state: "admitted", ahead: 0, etaSeconds: 0, admission };
-const closed: T.QueueStatus = { ...waiting, state: "closed", servingRatePerSecond: 0 };
+const closed: T.QueueStatus = { ...waiting, state: "closed", servingRatePerSecond: 0, notice: null };
+const noticed: T.QueueStatus = { ...waiting, notice };
 
 const identity: T.Identity = {
   token: "aWQ.c2ln",
@@ -81,14 +89,15 @@ const problem: T.Problem = { type: "about:blank", title: "Not found", status: 40
 export const examples = {
   LocalizedText: [name],
   Cohort: [event.cohort],
-  Event: [event, eventWithoutPrequeue],
+  Notice: [notice, { ko: "", en: "x".repeat(200) }],
+  Event: [event, eventWithoutPrequeue, eventWithNotice],
   EventsResponse: [
-    { events: [event, eventWithoutPrequeue], serverTime },
+    { events: [event, eventWithoutPrequeue, eventWithNotice], serverTime },
     { events: [], serverTime },
   ],
   TicketRef: [{ id: "t-1", token: "dGlj.c2ln" }],
   Admission: [admission],
-  QueueStatus: [waiting, prequeue, admitted, closed],
+  QueueStatus: [waiting, prequeue, admitted, closed, noticed],
   JoinResponse: [
     { ticket: { id: "t-1", token: "dGlj.c2ln" }, status: prequeue },
     { ticket: { id: "t-2", token: "dGlj.c2ln" }, status: waiting },

@@ -489,6 +489,62 @@ describe("the mock conforms to contract/openapi.yaml (outage scenario)", () => {
   });
 });
 
+describe("the mock stays within the v1.1 bounds (overload scenario)", () => {
+  let now = START;
+  const { backend, server } = createNodeMock({ scenario: "overload", seed: 7, now: () => now });
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: "error" });
+    // Only the faults this block asks for: the scenario's random 503s would make the answers a lottery.
+    backend.faults.configure({ overloadRate: 0, capacityPerSecond: null });
+  });
+  afterAll(() => server.close());
+
+  it("sends a bilingual operator notice on events and ticket status, each within 200 characters", async () => {
+    const events = await call("GET", "/events", { expect: 200 });
+    const joined = await call("POST", "/events/{eventId}/tickets", {
+      params: { eventId: EVENT_OPEN },
+      expect: 201,
+    });
+    const notices = [
+      ...events.body.events.map((e: { notice: unknown }) => e.notice),
+      joined.body.status.notice,
+    ];
+    for (const notice of notices) {
+      expect(notice).toEqual({ ko: expect.any(String), en: expect.any(String) });
+      expect([...notice.ko].length).toBeLessThanOrEqual(200);
+      expect([...notice.en].length).toBeLessThanOrEqual(200);
+    }
+    expect(joined.body.status.pollAfterSeconds).toBeLessThanOrEqual(600);
+  });
+
+  it("announces a days-long outage an hour at a time, in either form", async () => {
+    for (const retryAfterForm of ["delta", "http-date"] as const) {
+      backend.faults.configure({ retryAfterForm, outage: { fromMs: now, toMs: now + 30 * 86_400_000 } });
+      const down = await call("GET", "/time", { expect: 503 });
+      const header = down.headers.get("retry-after") ?? "";
+      const seconds =
+        retryAfterForm === "delta"
+          ? Number(header)
+          : (Date.parse(header) - Date.parse(down.headers.get("date") ?? "")) / 1000;
+      expect(seconds).toBe(3600);
+      now += 1234;
+    }
+    backend.faults.configure({ outage: null });
+  });
+});
+
+describe("the mock sends no notice outside the overload scenario", () => {
+  const { server } = createNodeMock({ scenario: "calm", seed: 7, now: () => START });
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+
+  it("says null on events", async () => {
+    const events = await call("GET", "/events", { expect: 200 });
+    expect(events.body.events.length).toBeGreaterThan(0);
+    expect(events.body.events.every((e: { notice: unknown }) => e.notice === null)).toBe(true);
+  });
+});
+
 describe("coverage of the document", () => {
   // Documented answers this mock cannot give, and why. Keep this list short and explained.
   const unreachable: Record<string, string> = {

@@ -2,6 +2,7 @@
 import type { QueueStatus } from "../../../src/core/contract/types.ts";
 import type { RequestContext } from "../context.ts";
 import type { ModelEvent } from "../events.ts";
+import { operatorNotice } from "../notice.ts";
 import { randomId } from "../random.ts";
 import type { QueueRecord, TicketRecord } from "../state.ts";
 import { toSeoulTimestamp } from "../time-format.ts";
@@ -10,6 +11,9 @@ import { pollAfterSeconds } from "./poll-policy.ts";
 import { shufflePlaces } from "./shuffle.ts";
 
 export const ADMISSION_WINDOW_MS = 10 * 60_000;
+/** Contract v1.1 bounds on numbers the mock must itself keep. */
+const MAX_ETA_SECONDS = 604_800;
+const MAX_POLL_AFTER_SECONDS = 600;
 
 export function queueOf(ctx: RequestContext, event: ModelEvent): QueueRecord {
   let queue = ctx.state.queues[event.id];
@@ -105,7 +109,8 @@ export function viewTicket(ctx: RequestContext, ticket: TicketRecord, event: Mod
       number,
       servingNumber: shownServing,
       ahead: Math.max(0, number - shownServing - 1),
-      etaSeconds: Math.max(1, Math.ceil((admitAt - now) / 1000)),
+      // Contract v1.1 bound: at most 7 days (a longer estimate is no estimate worth a number).
+      etaSeconds: Math.min(MAX_ETA_SECONDS, Math.max(1, Math.ceil((admitAt - now) / 1000))),
     },
     admission: null,
   };
@@ -120,12 +125,16 @@ export async function ticketStatus(
   const view = viewTicket(ctx, ticket, event);
   const status: QueueStatus = {
     ...view.status,
-    pollAfterSeconds: pollAfterSeconds({
-      state: view.status.state,
-      etaSeconds: view.status.etaSeconds,
-      secondsUntilOpen: Math.max(0, (event.opensAt - ctx.now) / 1000),
-      loadFactor: ctx.loadFactor,
-    }),
+    pollAfterSeconds: Math.min(
+      MAX_POLL_AFTER_SECONDS,
+      pollAfterSeconds({
+        state: view.status.state,
+        etaSeconds: view.status.etaSeconds,
+        secondsUntilOpen: Math.max(0, (event.opensAt - ctx.now) / 1000),
+        loadFactor: ctx.loadFactor,
+      }),
+    ),
+    notice: operatorNotice(ctx.state.scenario),
   };
   if (view.admission) {
     const token = await ctx.signer.sign({

@@ -8,6 +8,6 @@ export const getTime: RouteHandler = (ctx) => json(200, { serverTime: toSeoulTim
 
 export const listEvents: RouteHandler = (ctx) =>
   json(200, {
-    events: ctx.events.map((event) => toWireEvent(event, ctx.now)),
+    events: ctx.events.map((event) => toWireEvent(event, ctx.now, ctx.state.scenario)),
     serverTime: toSeoulTimestamp(ctx.now),
   });

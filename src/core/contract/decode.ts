@@ -19,9 +19,11 @@ import {
   oneOf,
   pathTo,
   refine,
+  short,
   str,
+  upTo,
 } from "./decoder-kit.ts";
-import { date, time, timestamp } from "./formats.ts";
+import { date, parseTimestamp, time, timestamp } from "./formats.ts";
 import type * as T from "./types.ts";
 
 export type { Decoder, ObjDecoder } from "./decoder-kit.ts";
@@ -29,19 +31,45 @@ export { DecodeError } from "./decoder-kit.ts";
 
 const LocalizedText: ObjDecoder<T.LocalizedText> = obj({ ko: str, en: str });
 
+// Contract v1.1 "Bounds on numbers": a value outside its bound is a broken answer, never acted on.
+const count = upTo(100_000_000);
+
+/** Fails unless `stamp` (already a valid timestamp, or absent) lies within ten years (3652.5 days) of serverTime. */
+function near(path: string, serverTime: string, key: string, stamp?: string | null): void {
+  if (
+    stamp &&
+    Math.abs((parseTimestamp(stamp) as number) - (parseTimestamp(serverTime) as number)) > 315576e6
+  )
+    fail(pathTo(path, key), "within 10 years of serverTime");
+}
+
+/** A short operator message (v1.1), shown as text only. */
+const Notice: ObjDecoder<T.Notice> = obj({ ko: short, en: short });
+
 const Cohort = obj({ birthYearFrom: int, birthYearTo: int });
 
-const Event: ObjDecoder<T.BookingEvent> = obj({
-  id: str,
-  name: LocalizedText,
-  opensAt: timestamp,
-  closesAt: timestamp,
-  prequeueOpensAt: nullable(timestamp),
-  cohort: Cohort,
-  status: oneOf("upcoming", "prequeue", "open", "closed"),
-});
+const Event: ObjDecoder<T.BookingEvent> = obj(
+  {
+    id: str,
+    name: LocalizedText,
+    opensAt: timestamp,
+    closesAt: timestamp,
+    prequeueOpensAt: nullable(timestamp),
+    cohort: Cohort,
+    status: oneOf("upcoming", "prequeue", "open", "closed"),
+  },
+  { notice: nullable(Notice) },
+);
 
-const EventsResponse: ObjDecoder<T.EventsResponse> = obj({ events: arr(Event), serverTime: timestamp });
+const EventsResponse: ObjDecoder<T.EventsResponse> = refine(
+  obj({ events: arr(Event), serverTime: timestamp }),
+  (body, path) => {
+    body.events.forEach((e, i) => {
+      for (const key of ["opensAt", "closesAt", "prequeueOpensAt"] as const)
+        near(pathTo(path, `events[${i}]`), body.serverTime, key, e[key]);
+    });
+  },
+);
 
 const TicketRef = obj({ id: str, token: str });
 
@@ -51,20 +79,22 @@ const QueueStatus: ObjDecoder<T.QueueStatus> = refine(
   obj(
     {
       state: oneOf("prequeue", "waiting", "admitted", "expired", "left", "closed"),
-      number: nullable(nat),
-      servingNumber: nat,
-      ahead: nullable(nat),
+      number: nullable(count),
+      servingNumber: count,
+      ahead: nullable(count),
       servingRatePerSecond: nonNegative,
-      etaSeconds: nullable(nat),
-      pollAfterSeconds: nat,
+      etaSeconds: nullable(upTo(604_800)),
+      pollAfterSeconds: upTo(600),
       opensAt: timestamp,
       serverTime: timestamp,
     },
-    { admission: Admission },
+    { admission: Admission, notice: nullable(Notice) },
   ),
   (status, path) => {
     if (status.state === "admitted" && !status.admission)
       fail(pathTo(path, "admission"), "admission when admitted");
+    near(path, status.serverTime, "opensAt", status.opensAt);
+    near(path, status.serverTime, "admission.expiresAt", status.admission?.expiresAt);
   },
 );
 
@@ -123,6 +153,7 @@ const Problem: ObjDecoder<T.Problem> = obj(
 /** Every response-side schema of the contract, by its OpenAPI component name. */
 export const decoders = {
   LocalizedText,
+  Notice,
   Cohort,
   Event,
   EventsResponse,

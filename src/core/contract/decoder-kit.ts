@@ -42,14 +42,23 @@ function check<T>(expected: string, test: (value: unknown) => boolean): Decoder<
 export const str = check<string>("string", (v) => typeof v === "string");
 export const num = check<number>("number", (v) => typeof v === "number" && Number.isFinite(v));
 export const int = check<number>("integer", (v) => Number.isSafeInteger(v));
-export const nat = check<number>(
-  "non-negative integer",
-  (v) => Number.isSafeInteger(v) && (v as number) >= 0,
-);
 export const bool = check<boolean>("boolean", (v) => typeof v === "boolean");
 
-/** A number that is finite and at least 0. */
-export const nonNegative = check<number>("non-negative number", (v) => typeof v === "number" && v >= 0);
+/** A number that is finite and at least 0 (JSON's 1e400 parses to Infinity: refused). */
+export const nonNegative = check<number>(
+  "finite number >= 0",
+  (v) => Number.isFinite(v) && (v as number) >= 0,
+);
+
+/** An integer from 0 to `max`: the contract's bounds on numbers (v1.1). */
+export const upTo = (max: number): Decoder<number> =>
+  check(`integer 0-${max}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max);
+
+/** Any non-negative safe integer. */
+export const nat = upTo(Number.MAX_SAFE_INTEGER);
+
+/** A string of at most 200 characters (code points, as JSON Schema's maxLength counts): an operator notice. */
+export const short = check<string>("string <= 200", (v) => typeof v === "string" && [...v].length <= 200);
 
 /** One of the given strings. */
 export function oneOf<T extends string>(...values: T[]): Decoder<T> {

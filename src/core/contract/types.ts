@@ -17,6 +17,9 @@ export interface LocalizedText {
   en: string;
 }
 
+/** A short message from the operators (contract v1.1), at most 200 characters each; shown as text only. */
+export type Notice = LocalizedText;
+
 export type EventStatus = "upcoming" | "prequeue" | "open" | "closed";
 
 export interface Cohort {
@@ -32,6 +35,8 @@ export interface BookingEvent {
   prequeueOpensAt: Timestamp | null;
   cohort: Cohort;
   status: EventStatus;
+  /** v1.1: an operator notice; absent from a v1 server. */
+  notice?: Notice | null;
 }
 
 export interface EventsResponse {
@@ -58,6 +63,8 @@ export interface QueueStatus {
   serverTime: Timestamp;
   /** Present only when state is "admitted". */
   admission?: Admission;
+  /** v1.1: an operator notice; absent from a v1 server. */
+  notice?: Notice | null;
 }
 
 export interface TicketRef {
