@@ -123,6 +123,7 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetResult>
     const skew = Math.round((fleetRandom() * 2 - 1) * options.maxSkewMs);
     const device: Clock = {
       now: () => clock.trueNow() + skew,
+      monotonic: clock.monotonic,
       setTimeout: clock.setTimeout,
       clearTimeout: clock.clearTimeout,
     };

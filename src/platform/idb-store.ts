@@ -82,6 +82,17 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Store
     async putTicket(ticket) {
       await (await db()).put("tickets", ticket);
     },
+    async claimJoin(candidate) {
+      // One readwrite transaction: IndexedDB runs overlapping readwrite
+      // transactions on a store one after another, across tabs, so the second
+      // tab's read sees the first tab's write.
+      const tx = (await db()).transaction("tickets", "readwrite");
+      const existing = await tx.store.get(candidate.eventId);
+      const claimed = existing && existing.ended === null ? existing : candidate;
+      if (claimed === candidate) await tx.store.put(candidate);
+      await tx.done;
+      return claimed;
+    },
     async deleteTicket(eventId) {
       await (await db()).delete("tickets", eventId);
     },

@@ -274,7 +274,7 @@ describe("createApiClient: failure classification", () => {
     });
     expect(await failureOf(api.listEvents())).toMatchObject({ message: "events: expected array" });
     expect(await failureOf(api.getTicketStatus("e", "t", "tok"))).toMatchObject({
-      message: "ahead: expected non-negative integer",
+      message: "ahead: expected integer 0-100000000",
     });
   });
 

@@ -65,18 +65,27 @@ describe("withRetry", () => {
 
   it("gives up with the last error when the total time cap would be passed", async () => {
     const clock = createFakeClock(START);
-    let calls = 0;
+    const attempts: number[] = [];
+    let rejectedAt: number | null = null;
     const result = withRetry(
       async () => {
-        calls++;
+        attempts.push(clock.trueNow() - START);
         throw networkError();
       },
-      { clock, random: seededRandom(2), maxElapsedMs: 20_000 },
+      // random 0: every delay is the backoff's 2 s base, so the schedule is exact.
+      { clock, random: () => 0, maxElapsedMs: 20_000 },
     );
-    const settled = expect(result).rejects.toMatchObject({ code: "network" });
+    const settled = expect(
+      result.catch((error: unknown) => {
+        rejectedAt = clock.trueNow() - START;
+        throw error;
+      }),
+    ).rejects.toMatchObject({ code: "network" });
     await clock.advance(60_000);
     await settled;
-    expect(calls).toBeGreaterThan(1);
-    expect(clock.trueNow() - START).toBeLessThanOrEqual(60_000);
+    // Attempts at 0, 2, ..., 20 s; the next would start at 22 s, past the cap: it stops there, at once.
+    expect(attempts).toEqual(Array.from({ length: 11 }, (_, i) => i * 2_000));
+    expect(rejectedAt).toBe(20_000);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });

@@ -77,3 +77,37 @@ describe("createServerClock", () => {
     expect(serverClock.offsetMs()).toBe(2 * HOURS);
   });
 });
+
+describe("createServerClock and untrustworthy Date headers", () => {
+  it("a Date header a day off (an error answer's) never moves a body-serverTime estimate", () => {
+    const device = createFakeClock(SERVER_START);
+    const serverClock = createServerClock(device);
+    const t = device.now();
+    serverClock.observe({ sentAt: t, receivedAt: t + 40, serverTime: t + 20, precise: true });
+    for (let i = 1; i <= 5; i++) {
+      const d = t + i * 10_000;
+      serverClock.observe({ sentAt: d, receivedAt: d + 10, serverTime: d + 24 * HOURS, precise: false });
+    }
+    expect(serverClock.offsetMs()).toBe(0);
+    expect(serverClock.serverNow()).toBe(t);
+  });
+
+  it("with headers only, one header a day off changes nothing; a run of agreeing ones does", () => {
+    const device = createFakeClock(SERVER_START);
+    const serverClock = createServerClock(device);
+    const t = device.now();
+    serverClock.observe({ sentAt: t, receivedAt: t + 20, serverTime: t - 500, precise: false });
+    const settled = serverClock.offsetMs();
+    expect(Math.abs(settled)).toBeLessThan(1000);
+    const dayOff = (i: number) => {
+      const d = t + i * 10_000;
+      serverClock.observe({ sentAt: d, receivedAt: d + 20, serverTime: d + 24 * HOURS, precise: false });
+    };
+    dayOff(1);
+    expect(serverClock.offsetMs()).toBe(settled);
+    dayOff(2);
+    expect(serverClock.offsetMs()).toBe(settled);
+    dayOff(3);
+    expect(serverClock.offsetMs()).toBeGreaterThan(24 * HOURS - 1000);
+  });
+});

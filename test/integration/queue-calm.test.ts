@@ -16,5 +16,6 @@ describe("queue: join to admission on a calm line", () => {
     expect(ticketIds.size).toBe(1);
     expect(tooEarly(h.byRoute("GET status"))).toEqual([]);
     client.stop();
+    expect(h.governorHolds()).toBe(0);
   });
 });

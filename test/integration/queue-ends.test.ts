@@ -22,6 +22,7 @@ describe("queue: every end has a way forward", () => {
     expect(h.requests.length).toBe(sent);
     await client.dismiss();
     expect(client.getView().phase).toBe("idle");
+    expect(h.governorHolds()).toBe(0);
   });
 
   it("expired: never rejoins by itself; dismiss then join makes a new ticket", async () => {
@@ -53,6 +54,7 @@ describe("queue: every end has a way forward", () => {
     const sent = h.requests.length;
     await h.clock.advance(10 * MINUTE);
     expect(h.requests.length).toBe(sent);
+    expect(h.governorHolds()).toBe(0);
   });
 
   it("joining a closed event ends in 'closed' at once", async () => {
@@ -62,6 +64,7 @@ describe("queue: every end has a way forward", () => {
     await h.clock.advance(0);
     expect(client.getView().phase).toBe("closed");
     expect(h.backend.inspect().tickets).toBe(0);
+    expect(h.governorHolds()).toBe(0);
   });
 
   it("a rejected ticket token ends in 'error' with the invalid_token notice, without a new join", async () => {
@@ -78,6 +81,7 @@ describe("queue: every end has a way forward", () => {
     await h.runUntil(() => second.client.getView().phase === "error", MINUTE);
     expect(second.client.getView().notice?.code).toBe("invalid_token");
     expect(h.byRoute("POST join")).toHaveLength(1);
+    expect(h.governorHolds()).toBe(0);
   });
 
   it("storage failure: keeps working in memory, says so (durable false, storage_unavailable)", async () => {
@@ -93,5 +97,6 @@ describe("queue: every end has a way forward", () => {
     expect(client.getView().durable).toBe(false);
     expect(client.getView().notice?.code).toBe("storage_unavailable");
     expect(h.backend.inspect().tickets).toBe(1);
+    expect(h.governorHolds()).toBe(0);
   });
 });

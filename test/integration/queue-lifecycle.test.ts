@@ -67,6 +67,7 @@ describe("queue lifecycle: offline, background, pre-queue", () => {
     expect((joins[1]?.sentAt ?? 0) - T0).toBeGreaterThanOrEqual(24 * 60 * MINUTE);
     // A day of waiting cost a handful of requests, not thousands.
     expect(h.requests.length).toBeLessThanOrEqual(5);
+    expect(h.governorHolds()).toBe(0);
   });
 
   it("in the background a far-back ticket polls rarely and an admission is still noticed within a minute", async () => {

@@ -73,6 +73,7 @@ describe("queue across reloads (a new client instance on the same store)", () =>
     await h.clock.advance(60_000);
     expect(alerts).toHaveLength(1);
     expect(h.requests.length).toBe(requestsBefore);
+    expect(h.governorHolds()).toBe(0);
   });
 });
 

@@ -135,6 +135,8 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
 
   return {
     now: () => now + skew,
+    // True time never jumps: setSkew() models a device clock change, this does not see it.
+    monotonic: () => now - startMs,
     trueNow: () => now,
     setTimeout(fn: () => void, ms: number): TimerHandle {
       // Like Node: a delay the platform cannot hold (NaN, negative, past 2^31−1 ms) fires after 1 ms.

@@ -72,6 +72,8 @@ export interface Harness {
   runUntil(done: () => boolean, maxMs: number): Promise<boolean>;
   /** Requests of a route, in order. */
   byRoute(route: string): RecordedRequest[];
+  /** Requests the api clients' governors held, over every client made (a correct client: 0). */
+  governorHolds(): number;
 }
 
 export interface HarnessOptions {
@@ -127,6 +129,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     }
   };
   const store = createMemoryStore();
+  const apis: Array<{ governorHolds(): number }> = [];
   let clientSeed = (options.seed ?? 1) * 1000;
 
   return {
@@ -137,6 +140,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     newClient(extra = {}) {
       const serverClock = createServerClock(clock);
       const api = createApiClient({ fetch: recordingFetch, clock, onClockSample: serverClock.observe });
+      apis.push(api);
       const random = seededRandom(++clientSeed);
       const client = createQueueClient({
         api,
@@ -164,6 +168,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return true;
     },
     byRoute: (route) => requests.filter((r) => r.route === route),
+    governorHolds: () => apis.reduce((sum, api) => sum + api.governorHolds(), 0),
   };
 }
 
@@ -188,5 +193,8 @@ export function expectPolite(h: Harness): string[] {
     for (const r of tooEarly(h.byRoute(route)))
       problems.push(`${route} at +${r.sentAt - T0} ms was too early`);
   }
+  // The governor is the seat belt: a correct client never meets it.
+  const holds = h.governorHolds();
+  if (holds > 0) problems.push(`the request governor held ${holds} request(s)`);
   return problems;
 }

@@ -6,7 +6,8 @@ import { parseTimestamp } from "../contract/formats.ts";
 import type { Problem } from "../contract/types.ts";
 import { parseRetryAfter } from "../net/retry-after.ts";
 import type { FetchLike, ResponseLike } from "./fetch-like.ts";
-import type { ApiClient, ApiFailure, ApiReply, CallOptions } from "./types.ts";
+import { createGovernor, type GovernorOptions, governorKey } from "./governor.ts";
+import type { ApiFailure, ApiReply, CallOptions, GovernedApiClient } from "./types.ts";
 import { ApiError } from "./types.ts";
 import { untilAborted } from "./until-aborted.ts";
 
@@ -20,6 +21,10 @@ export interface ApiClientOptions {
   /** Gets one sample per HTTP answer that tells the server's time. */
   onClockSample?: (sample: ClockSample) => void;
   defaultTimeoutMs?: number;
+  /** The per-endpoint budget no caller can exceed (see ./governor.ts); defaults suit the contract. */
+  governor?: Omit<GovernorOptions, "onHold">;
+  /** Told each time the governor holds a request: a scheduling bug above it. */
+  onGovernorHold?: (key: string) => void;
 }
 
 /** One exchange of the contract, described for `send`. */
@@ -41,13 +46,23 @@ const seg = encodeURIComponent;
  * The booking contract over an injected fetch. One attempt per call: failures
  * come back sorted as ApiError (see ApiFailure) for the retry policy to judge.
  */
-export function createApiClient(options: ApiClientOptions): ApiClient {
+export function createApiClient(options: ApiClientOptions): GovernedApiClient {
   const { fetch, clock, onClockSample, defaultTimeoutMs = 10_000 } = options;
   const base = (options.baseUrl ?? "/api/v1").replace(/\/+$/, "");
+  const governor = createGovernor(clock, {
+    ...options.governor,
+    ...(options.onGovernorHold ? { onHold: options.onGovernorHold } : {}),
+  });
 
   async function send<T>(exchange: Exchange<T>, opts: CallOptions = {}): Promise<ApiReply<T>> {
     const caller = opts.signal;
     if (caller?.aborted) throw new ApiError({ kind: "aborted" });
+    try {
+      // Below every scheduler: waits, never fails, when a bug above asks too often.
+      await governor.admit(governorKey(exchange.method, exchange.path), caller);
+    } catch {
+      throw new ApiError({ kind: "aborted" });
+    }
     const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
     const url = base + exchange.path;
 
@@ -148,6 +163,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const ticketPath = (eventId: string, ticketId: string) => `${eventPath(eventId)}/tickets/${seg(ticketId)}`;
 
   return {
+    governorHolds: () => governor.holds(),
     getTime: (opts) =>
       send(
         { method: "GET", path: "/time", decode: decoders.TimeResponse, serverTime: (b) => b.serverTime },

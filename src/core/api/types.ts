@@ -108,3 +108,12 @@ export interface ApiClient {
     opts?: CallOptions,
   ): Promise<ApiReply<ReservationResponse>>;
 }
+
+/**
+ * The real client: the contract's calls behind the per-endpoint request
+ * governor (./governor.ts). Kept apart from ApiClient so stubs need not fake it.
+ */
+export interface GovernedApiClient extends ApiClient {
+  /** Requests the governor held; a correct client keeps it at 0. */
+  governorHolds(): number;
+}

@@ -37,14 +37,35 @@ function currentError(estimate: Estimate, now: number): number {
   return estimate.errorMs + Math.abs(now - estimate.takenAt) * DRIFT_PER_MS;
 }
 
+/** Whole-second headers that agree with each other, in a row, before they may overrule a header estimate. */
+const HEADER_RUN = 3;
+
+const agree = (a: Estimate, b: Estimate, now: number): boolean =>
+  Math.abs(a.offsetMs - b.offsetMs) <= currentError(a, now) + currentError(b, now);
+
 /**
  * Server time from Date headers and body serverTime, with round-trip
- * correction. Keeps the single most precise recent observation; a sample
- * that contradicts it (the device clock was changed) replaces it outright.
- * Only the offset matters, so a device clock hours off changes nothing.
+ * correction. Keeps the single most precise recent observation; a precise
+ * sample (body serverTime) that contradicts it (the device clock was
+ * changed) replaces it outright.
+ *
+ * A whole-second Date header is weaker evidence: it may come from a proxy or
+ * an error page with its own wrong clock. It never moves an estimate taken
+ * from a body serverTime, however much it disagrees (one bad header once
+ * ended an admission on the device). Before any precise sample exists, a
+ * header that contradicts the header estimate wins only after HEADER_RUN
+ * headers in a row agree with it. Only the offset matters, so a device clock
+ * hours off changes nothing.
  */
 export function createServerClock(clock: Clock): ServerClock {
-  let best: Estimate | null = null;
+  let best: (Estimate & { precise: boolean }) | null = null;
+  /** Headers that contradicted a header estimate, agreeing with each other. */
+  let challengers: Estimate[] = [];
+
+  const take = (next: Estimate, precise: boolean): void => {
+    best = { ...next, precise };
+    challengers = [];
+  };
 
   return {
     serverNow: () => clock.now() + (best?.offsetMs ?? 0),
@@ -53,12 +74,22 @@ export function createServerClock(clock: Clock): ServerClock {
       const next = toEstimate(sample);
       if (next === null) return;
       if (best === null) {
-        best = next;
+        take(next, sample.precise);
         return;
       }
-      const bestError = currentError(best, next.takenAt);
-      const contradicts = Math.abs(next.offsetMs - best.offsetMs) > bestError + next.errorMs;
-      if (contradicts || next.errorMs <= bestError) best = next;
+      const now = next.takenAt;
+      const contradicts = !agree(best, next, now);
+      if (sample.precise) {
+        if (contradicts || next.errorMs <= currentError(best, now)) take(next, true);
+        return;
+      }
+      if (best.precise) return;
+      if (!contradicts) {
+        if (next.errorMs <= currentError(best, now)) take(next, false);
+        return;
+      }
+      challengers = [...challengers.filter((c) => agree(c, next, now)), next];
+      if (challengers.length >= HEADER_RUN) take(next, false);
     },
   };
 }

@@ -12,6 +12,13 @@ export interface Clock {
   /** Device time in epoch milliseconds (may be hours off from the server). */
   now(): number;
   /**
+   * Milliseconds on a clock that only moves forward at a steady rate
+   * (performance.now() in a browser), from an arbitrary origin. Comparing
+   * its elapsed time with now()'s is how a device clock change is told from
+   * a timer that merely fired early.
+   */
+  monotonic(): number;
+  /**
    * The platform timer. It takes only a TimerMs, which code gets from
    * `later` (./timer.ts): a raw number from a server cannot reach it.
    */

@@ -7,14 +7,24 @@ import {
   type Ctx,
   type Effect,
   initialState,
+  isActive,
   type MachineState,
+  type Op,
   type QueueEvent,
   type Request,
   reduce,
   wakeAt,
 } from "./machine.ts";
+import { recoverFromCrash } from "./machine-failures.ts";
+import { pendingJoin } from "./machine-status.ts";
 import { projectPosition } from "./projection.ts";
-import type { AdmittedAlert, QueueClient, QueueView, TabsPort } from "./types.ts";
+import {
+  type AdmittedAlert,
+  type QueueClient,
+  QueueLeaveError,
+  type QueueView,
+  type TabsPort,
+} from "./types.ts";
 import { ownView, toView } from "./view.ts";
 
 export interface QueueClientOptions {
@@ -36,8 +46,13 @@ export interface QueueClientOptions {
   fallbackStore?: () => Store;
 }
 
-/** A timer firing this much before its device-clock time means the clock was set back. */
+/** The device clock falling this far behind the monotonic clock while we waited means it was set back. */
 const CLOCK_JUMP_TOLERANCE_MS = 1_000;
+/** A timer firing this little early is on time (platforms round); more than this, it waits the rest. */
+const EARLY_TOLERANCE_MS = 1;
+
+/** After a throw that even recovery could not handle: try again this much later. */
+const CRASH_RETRY_MS = 60_000;
 
 /** Intents a follower tab announces to the leader by publishing its view afterwards. */
 const PUBLISHED_BY_FOLLOWER = new Set<QueueEvent["type"]>(["join", "joined", "leave", "left", "dismiss"]);
@@ -58,6 +73,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   let stopped = false;
   let timer: { cancel: Cancel; at: number } | null = null;
   let lastViewJson = "";
+  /** The last error caught inside the runner, and the last failure of a DELETE, for leave()'s rejection. */
+  let lastCrash: unknown;
+  let lastLeaveFailure: unknown;
   let view: QueueView;
   const listeners = new Set<(view: QueueView) => void>();
   const controllers = new Map<string, AbortController>();
@@ -90,13 +108,34 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
 
   async function process(event: QueueEvent): Promise<void> {
     if (stopped) return;
-    const transition = reduce(state, event, ctx());
-    state = transition.state;
-    let alerts = 0;
-    for (const effect of transition.effects) alerts += await perform(effect);
-    render(PUBLISHED_BY_FOLLOWER.has(event.type));
-    for (let i = 0; i < alerts; i++) onAdmitted?.(view);
+    try {
+      const transition = reduce(state, event, ctx());
+      state = transition.state;
+      let alerts = 0;
+      for (const effect of transition.effects) alerts += await perform(effect);
+      render(PUBLISHED_BY_FOLLOWER.has(event.type));
+      for (let i = 0; i < alerts; i++) onAdmitted?.(view);
+    } catch (error) {
+      // A bug (a store that throws twice, a reducer throw) must not stop
+      // polling with nothing on screen, nor become an unhandled rejection.
+      if (!crashed(error)) return;
+    }
     arm();
+  }
+
+  /** Recovers from a throw inside process(); false when even that failed (a plain tick is then armed). */
+  function crashed(error: unknown): boolean {
+    lastCrash = error;
+    try {
+      state = recoverFromCrash(state, [...controllers.keys()] as Op[], ctx());
+      render(false);
+      return true;
+    } catch {
+      timer?.cancel();
+      // NaN: the next arm() replaces this timer with whatever the state then plans.
+      timer = { cancel: later(clock, CRASH_RETRY_MS, () => void dispatch({ type: "tick" })), at: Number.NaN };
+      return false;
+    }
   }
 
   /** Returns 1 for an alert, to be raised once the view shows the admission. */
@@ -148,7 +187,10 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         break;
     }
     outcome
-      .catch((error: unknown): QueueEvent => ({ type: "failed", op: request.op, error }))
+      .catch((error: unknown): QueueEvent => {
+        if (request.op === "leave") lastLeaveFailure = error;
+        return { type: "failed", op: request.op, error };
+      })
       .then((event) => {
         if (controllers.get(request.op) === controller) controllers.delete(request.op);
         return dispatch(event);
@@ -172,12 +214,35 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     if (timer && timer.at === at) return;
     timer?.cancel();
     timer = null;
-    if (at === null) return;
-    const cancel = later(clock, at - clock.now(), () => {
+    if (at !== null) armAt(at);
+  }
+
+  /**
+   * Waits until device time `at`. When the timer fires, the device clock's
+   * elapsed time is compared with the monotonic clock's: only a difference
+   * between them is a device clock change. A timer that fired early for any
+   * other reason (a platform that wrapped or clamped the delay, a resumed
+   * page) waits out the remainder and sends nothing: read as "the clock was
+   * set back", it once made a request storm.
+   */
+  function armAt(at: number): void {
+    const armedNow = clock.now();
+    const armedMono = clock.monotonic();
+    const cancel = later(clock, at - armedNow, () => {
       timer = null;
-      // Timers are monotonic, the device clock is not: firing "early" means it was set back.
-      const byMs = clock.now() - at;
-      if (byMs < -CLOCK_JUMP_TOLERANCE_MS) void dispatch({ type: "clock_jumped", byMs });
+      if (stopped) return;
+      const monoElapsed = clock.monotonic() - armedMono;
+      const jumpMs = clock.now() - armedNow - monoElapsed;
+      if (jumpMs < -CLOCK_JUMP_TOLERANCE_MS) {
+        void dispatch({ type: "clock_jumped", byMs: jumpMs });
+        void dispatch({ type: "tick" });
+        return;
+      }
+      const remainingMs = at - armedNow - monoElapsed;
+      if (remainingMs > EARLY_TOLERANCE_MS) {
+        armAt(at);
+        return;
+      }
       void dispatch({ type: "tick" });
     });
     timer = { cancel, at };
@@ -187,17 +252,32 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     return withStore((s) => s.getActiveTicket());
   }
 
+  /** Loads the active ticket from the store; call only inside the event chain. */
+  async function loadFromStore(joinGraceMs: number): Promise<void> {
+    const record = await readActive();
+    await process({ type: "loaded", record, durable: store.durable, joinGraceMs });
+  }
+
+  /** Runs `work` in the event chain; a throw in it (a store failing twice) is handled like one in process(). */
+  function inChain(work: () => Promise<void>): Promise<void> {
+    const run = chain.then(async () => {
+      if (stopped) return;
+      try {
+        await work();
+      } catch (error) {
+        if (crashed(error)) arm();
+      }
+    });
+    chain = run.catch(() => {});
+    return run;
+  }
+
   /**
    * Re-reads the store INSIDE the event chain: a read taken outside it could
    * predate a join that is being saved, and its "loaded" would then drop it.
    */
   function reload(joinGraceMs = 0): Promise<void> {
-    const run = chain.then(async () => {
-      const record = await readActive();
-      await process({ type: "loaded", record, durable: store.durable, joinGraceMs });
-    });
-    chain = run.catch(() => {});
-    return run;
+    return inChain(() => loadFromStore(joinGraceMs));
   }
 
   view = toView(state, ctx());
@@ -237,14 +317,35 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     serverNow: () => serverClock.serverNow(),
     project: (serverNow) => projectPosition(view, serverNow, state.record?.firstServingNumber ?? null),
     resume: () => reload(),
-    async join(eventId) {
-      if (!state.loaded) await reload();
-      const existing = await withStore((s) => s.getTicket(eventId));
-      await dispatch({ type: "join", eventId, joinKey: newId(), existing });
+    /**
+     * Runs inside the event chain, and claims the pending join in one store
+     * transaction: a read taken outside either could miss another tab's join
+     * being saved, and send a second Idempotency-Key (a second ticket).
+     */
+    join(eventId) {
+      return inChain(async () => {
+        if (!state.loaded) await loadFromStore(0);
+        if (isActive(state.record)) {
+          // One line at a time: the reducer makes a second tap a no-op.
+          await process({ type: "join", eventId, joinKey: state.record.joinKey, existing: null });
+          return;
+        }
+        const candidate = pendingJoin(eventId, newId(), clock.now());
+        const claimed = await withStore((s) => s.claimJoin(candidate));
+        const existing = claimed.joinKey === candidate.joinKey ? null : claimed;
+        await process({ type: "join", eventId, joinKey: candidate.joinKey, existing });
+      });
     },
     async leave() {
+      lastLeaveFailure = undefined;
       await dispatch({ type: "leave" });
       await untilNotLeaving();
+      // Settled without leaving: the server refused, retries ran out, or a bug got in the way.
+      const record = state.record;
+      if (record !== null && record.ended === null) {
+        const code = state.notice?.code ?? "unknown";
+        throw new QueueLeaveError(code, lastLeaveFailure ?? lastCrash);
+      }
     },
     dismiss: () => dispatch({ type: "dismiss" }),
     setOnline: (online) => void dispatch({ type: "online", online }),

@@ -86,15 +86,66 @@ export function failed(state: MachineState, op: Op, error: unknown, ctx: Ctx): T
     case "events":
       return retryLater(state, op, decision.retry ? decision : politely(decision), ctx);
     case "leave":
-      if (decision.retry) return retryLater(state, op, decision, ctx);
       // The ticket is already gone (or never was ours): leaving has happened.
       if (decision.code === "invalid_token" || decision.code === "not_found")
         return endWith(state, "left", null);
-      return {
-        state: { ...state, leaving: false, notice: { code: decision.code, retryAt: null } },
-        effects: [],
-      };
+      if (decision.retry && state.backoff.attempt < LEAVE_MAX_RETRIES)
+        return retryLater(state, op, decision, ctx);
+      return leaveRefused(state, decision.code, ctx);
   }
+}
+
+/** A DELETE that keeps failing is given up after this many retries: the user decides whether to try again. */
+export const LEAVE_MAX_RETRIES = 4;
+
+/**
+ * The server refused the DELETE, or it kept failing: the user is still in
+ * line, told so, and the waiting goes on (a ticket with no timer armed
+ * would be a silent dead end). The runner's leave() rejects on this.
+ */
+function leaveRefused(state: MachineState, code: string, ctx: Ctx): Transition {
+  const [delay] = retryDelay(politely(classifyFailure(null)), INITIAL_BACKOFF, ctx.random);
+  const at = Math.max(state.allowedAt, ctx.now + delay);
+  return {
+    state: {
+      ...state,
+      leaving: false,
+      backoff: INITIAL_BACKOFF,
+      next: { op: "status", at },
+      notice: { code, retryAt: null },
+    },
+    effects: [],
+  };
+}
+
+/** Notice code for a bug caught in the runner (a store or reducer throw): the place is kept, polling goes on. */
+export const CRASH_NOTICE = "error";
+
+/**
+ * After a throw inside the runner: keep what is known, forget in-flight
+ * marks whose requests never went out, say so, and plan the next useful
+ * request politely (never at once: the bug may be in the way again).
+ * Pure and small on purpose: it runs when something else just broke.
+ */
+export function recoverFromCrash(state: MachineState, sentOps: readonly Op[], ctx: Ctx): MachineState {
+  const inFlight = state.inFlight.filter((op) => sentOps.includes(op));
+  const record = state.record;
+  const op: Op | null = state.leaving
+    ? "leave"
+    : record === null || record.ended !== null
+      ? null
+      : record.ticketId === null
+        ? "join"
+        : "status";
+  const [delay, backoff] = retryDelay(politely(classifyFailure(null)), state.backoff, ctx.random);
+  const at = Math.max(state.allowedAt, ctx.now + delay);
+  return {
+    ...state,
+    inFlight,
+    backoff,
+    next: op === null || inFlight.includes(op) ? state.next : { op, at },
+    notice: { code: CRASH_NOTICE, retryAt: op === null ? null : at + (ctx.serverNow - ctx.now) },
+  };
 }
 
 /** queue_not_open: join again just after the pre-queue (or the queue) opens, spread across clients. */
@@ -120,16 +171,20 @@ export function planJoinAtOpening(state: MachineState, events: BookingEvent[], c
   };
 }
 
-/** One jittered re-check after coming back (online or foreground): sooner than planned, never sooner than allowed. */
+/**
+ * One jittered re-check after coming back (online or foreground): sooner
+ * than a planned poll, never sooner than allowed. After a failure the
+ * planned retry IS the floor (the backoff's, or Retry-After's through
+ * allowedAt): coming back neither shortens it nor resets the backoff, so
+ * switching tabs during an outage does not send each time. Only a check that
+ * fell due meanwhile (while offline) is spread and goes out.
+ */
 export function recheck(state: MachineState, ctx: Ctx): MachineState {
   const next = state.next;
   if (!next || next.op === "leave") return state;
   const soon = ctx.now + ctx.random() * RECHECK_SPREAD_MS;
+  const backingOff = state.backoff.attempt > 0;
   // A check that fell due while offline is spread too: a crowd reconnecting together must not ask together.
-  const planned = next.at <= ctx.now ? soon : Math.min(next.at, soon);
-  return {
-    ...state,
-    backoff: INITIAL_BACKOFF,
-    next: { op: next.op, at: Math.max(state.allowedAt, planned) },
-  };
+  const planned = next.at <= ctx.now ? soon : backingOff ? next.at : Math.min(next.at, soon);
+  return { ...state, next: { op: next.op, at: Math.max(state.allowedAt, planned) } };
 }

@@ -60,6 +60,20 @@ export function expireIfDue(t: Transition, ctx: Ctx): Transition {
   };
 }
 
+/** The record of a join about to be sent: saved (claimed) before the request goes out. */
+export const pendingJoin = (eventId: string, joinKey: string, now: number): TicketRecord => ({
+  eventId,
+  joinKey,
+  ticketId: null,
+  ticketToken: null,
+  createdAt: now,
+  lastStatus: null,
+  admission: null,
+  nextPollAt: 0,
+  ended: null,
+  firstServingNumber: null,
+});
+
 export function startJoin(
   state: MachineState,
   event: Extract<QueueEvent, { type: "join" }>,
@@ -69,18 +83,7 @@ export function startJoin(
   // One line at a time; a second tap on join while in line is a no-op.
   if (isActive(current)) return { state: { ...state, loaded: true }, effects: [] };
   if (isActive(event.existing)) return resumeRecord(state, event.existing, ctx);
-  const record: TicketRecord = {
-    eventId: event.eventId,
-    joinKey: event.joinKey,
-    ticketId: null,
-    ticketToken: null,
-    createdAt: ctx.now,
-    lastStatus: null,
-    admission: null,
-    nextPollAt: 0,
-    ended: null,
-    firstServingNumber: null,
-  };
+  const record = pendingJoin(event.eventId, event.joinKey, ctx.now);
   const effects: Effect[] = [];
   if (current && current.eventId !== event.eventId)
     effects.push({ type: "delete", eventId: current.eventId });

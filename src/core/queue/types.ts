@@ -8,7 +8,14 @@ import type { Admission, QueueState } from "../contract/types.ts";
 export type QueuePhase = "idle" | "joining" | QueueState | "error";
 
 /** App-side notice codes, beside the contract's problem codes. */
-export type ClientNoticeCode = "offline" | "storage_unavailable" | "invalid_response" | "network" | "timeout";
+export type ClientNoticeCode =
+  | "offline"
+  | "storage_unavailable"
+  | "invalid_response"
+  | "network"
+  | "timeout"
+  /** A bug caught inside the client (a store or reducer throw); the place is kept and it tries again. */
+  | "error";
 
 /** A problem to show while the client keeps working (or stops, for terminal ones). */
 export interface QueueNotice {
@@ -68,7 +75,11 @@ export interface QueueClient {
   resume(): Promise<void>;
   /** Take a ticket for an event, or resume the saved one for that event. */
   join(eventId: string): Promise<void>;
-  /** Leave the line for good (DELETE). */
+  /**
+   * Leave the line for good (DELETE). Resolves once left; rejects with a
+   * QueueLeaveError when the server refused or kept failing (the user is
+   * still in line, the view says why, and may try again).
+   */
   leave(): Promise<void>;
   /** Forget an ended ticket (expired/left/closed/rejected) so the user can start again. */
   dismiss(): Promise<void>;
@@ -105,3 +116,13 @@ export interface TabsPort {
  * The platform turns it into a notification, vibration, sound and title.
  */
 export type AdmittedAlert = (view: QueueView) => void;
+
+/** Why leave() did not leave: `code` is the notice the view shows; `cause` the last failure, if any. */
+export class QueueLeaveError extends Error {
+  readonly code: string;
+  constructor(code: string, cause?: unknown) {
+    super(`leaving the queue failed: ${code}`, cause === undefined ? undefined : { cause });
+    this.name = "QueueLeaveError";
+    this.code = code;
+  }
+}

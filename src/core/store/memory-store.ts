@@ -31,6 +31,13 @@ export function createMemoryStore(): Store {
     putTicket: async (ticket) => {
       tickets.set(ticket.eventId, copy(ticket));
     },
+    // No await between the read and the write: atomic, like the IndexedDB transaction.
+    claimJoin: async (candidate) => {
+      const existing = tickets.get(candidate.eventId);
+      if (existing && existing.ended === null) return copy(existing);
+      tickets.set(candidate.eventId, copy(candidate));
+      return copy(candidate);
+    },
     deleteTicket: async (eventId) => {
       tickets.delete(eventId);
     },

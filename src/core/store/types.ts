@@ -92,6 +92,13 @@ export interface Store {
   /** The one active (not ended) ticket, if any; a device waits in one line at a time. */
   getActiveTicket(): Promise<TicketRecord | null>;
   putTicket(ticket: TicketRecord): Promise<void>;
+  /**
+   * Claims the join for `candidate.eventId` atomically (one IndexedDB
+   * transaction): returns the active ticket already stored for that event
+   * (another tab's pending join or ticket), or stores `candidate` and returns
+   * it. Two tabs tapping Join together thus share one Idempotency-Key.
+   */
+  claimJoin(candidate: TicketRecord): Promise<TicketRecord>;
   deleteTicket(eventId: string): Promise<void>;
   getDraft(): Promise<BookingDraft | null>;
   putDraft(draft: BookingDraft): Promise<void>;
