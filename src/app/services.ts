@@ -1,13 +1,14 @@
-import { createApiClient } from "../core/api/client.ts";
+import { createTransport } from "../core/api/transport.ts";
 import type { ApiClient } from "../core/api/types.ts";
 import type { BookingClient } from "../core/booking/types.ts";
 import { createServerClock } from "../core/clock/server-clock.ts";
-import type { Clock, ServerClock } from "../core/clock/types.ts";
+import type { Clock, Random, ServerClock } from "../core/clock/types.ts";
 import type { QueueClient } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
 import type { Lang } from "../i18n/core.ts";
 import type { AlertControls } from "../ui/queue/alert-controls.ts";
 import { type EventsCache, localEventsCache } from "./events-cache.ts";
+import { lazyApi } from "./lazy-api.ts";
 import { realClock } from "./real-clock.ts";
 
 /** What the lazily wired clients are built from. */
@@ -27,6 +28,8 @@ export interface CoreDeps {
 export interface Services extends CoreDeps {
   /** true when the API is the in-browser mock (shows the Demo badge). */
   readonly demo: boolean;
+  /** Jitter for the UI's own waits (e.g. re-fetching when back online). */
+  readonly random: Random;
   /** The last event list seen, for the home screen offline. */
   readonly eventsCache: EventsCache;
   /** The waiting room's client (polling, durable ticket, tabs, lifecycle). */
@@ -52,12 +55,16 @@ export interface ServiceOptions {
 export function createServices({ demo, apiBase, lang }: ServiceOptions): Services {
   const clock = realClock;
   const serverClock = createServerClock(clock);
-  const api = createApiClient({
+  const transport = createTransport({
     fetch: (url, init) => fetch(url, init),
     baseUrl: apiBase,
     clock,
     onClockSample: (sample) => serverClock.observe(sample),
   });
+  const api = lazyApi(
+    transport,
+    once(async () => (await import("../core/api/client.ts")).apiOver(transport)),
+  );
   const store = once(async () => (await import("../platform/open-store.ts")).openStore());
   const deps: CoreDeps = { clock, serverClock, api, store };
 
@@ -67,6 +74,8 @@ export function createServices({ demo, apiBase, lang }: ServiceOptions): Service
   return {
     ...deps,
     demo,
+    // Not ids.ts's: importing it here would pull its UUID code into the first screen.
+    random: () => Math.random(),
     eventsCache: localEventsCache,
     queue: async () => (await queueParts()).queue,
     queueIfLoaded: () => queueParts.value?.queue ?? null,

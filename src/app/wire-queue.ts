@@ -1,4 +1,6 @@
 // Split off the entry chunk: loaded the first time a screen needs the waiting room.
+import { later } from "../core/clock/timer.ts";
+import type { Clock } from "../core/clock/types.ts";
 import { createQueueClient } from "../core/queue/client.ts";
 import type { QueueClient } from "../core/queue/types.ts";
 import type { Lang } from "../i18n/core.ts";
@@ -36,19 +38,19 @@ export async function wireQueue(deps: CoreDeps, lang: () => Lang): Promise<Queue
   wireLifecycle(queue);
   // Leadership arrives asynchronously and makes the client reload its ticket; let that settle
   // (or give up soon: another tab may be the poller) so a join right after starts from a loaded state.
-  await untilLeader(tabs, LEADER_WAIT_MS);
+  await untilLeader(deps.clock, tabs, LEADER_WAIT_MS);
   // Picks up a ticket saved before a reload or app kill (never replaces it) and polls again.
   await queue.resume();
   return { queue, alerts: alerts.controls };
 }
 
-function untilLeader(tabs: Tabs, ms: number): Promise<void> {
+function untilLeader(clock: Clock, tabs: Tabs, ms: number): Promise<void> {
   if (tabs.isLeader()) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    const cancel = later(clock, ms, done);
     const off = tabs.onLeaderChange((leader) => leader && done());
     function done() {
-      clearTimeout(timer);
+      cancel();
       off();
       resolve();
     }

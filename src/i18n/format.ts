@@ -16,8 +16,22 @@ function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTi
   return f;
 }
 
+/**
+ * Shown for a moment no calendar can hold (NaN, or past ±8.64e15 ms: a Retry-After of 14 digits).
+ * Formatting must never throw: a notice that cannot show its time still shows its words.
+ */
+export const NO_TIME = "—";
+
+/** The date for `at`, or null when it is not a real moment (Intl would throw RangeError). */
+function moment(at: string | number): Date | null {
+  const date = new Date(at);
+  return Number.isFinite(date.getTime()) ? date : null;
+}
+
 /** "7월 19일 (월) 오후 8:00" / "Mon 19 Jul, 20:00" for an RFC 3339 timestamp or epoch ms. */
 export function formatDateTime(lang: Lang, at: string | number): string {
+  const date = moment(at);
+  if (!date) return NO_TIME;
   return formatter(lang, {
     month: "short",
     day: "numeric",
@@ -25,23 +39,25 @@ export function formatDateTime(lang: Lang, at: string | number): string {
     hour: "numeric",
     minute: "2-digit",
     hourCycle: lang === "ko" ? "h12" : "h23",
-  }).format(new Date(at));
+  }).format(date);
 }
 
 /** "오후 8:00:05" / "20:00:05". */
 export function formatTime(lang: Lang, at: string | number): string {
+  const date = moment(at);
+  if (!date) return NO_TIME;
   return formatter(lang, {
     hour: "numeric",
     minute: "2-digit",
     second: "2-digit",
     hourCycle: lang === "ko" ? "h12" : "h23",
-  }).format(new Date(at));
+  }).format(date);
 }
 
 /** "2021년 7월 26일 (월)" / "Mon 26 Jul 2021" for a calendar date "YYYY-MM-DD" (a Seoul date). */
 export function formatDate(lang: Lang, date: string): string {
   // Noon Seoul time keeps the calendar day whatever the formatter's zone arithmetic does.
-  return formatter(lang, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(
-    new Date(`${date}T12:00:00+09:00`),
-  );
+  const noon = /^\d{4}-\d{2}-\d{2}$/.test(date) ? moment(`${date}T12:00:00+09:00`) : null;
+  if (!noon) return NO_TIME;
+  return formatter(lang, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(noon);
 }

@@ -11,5 +11,6 @@ const catalogs: Record<Lang, Record<MessageKey, string>> = { ko, en };
  * Holds both catalogs (for tests and tools); the app uses ./runtime.ts, which loads one language on demand.
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogs[lang][key], params);
+  const rules = new Intl.PluralRules(lang);
+  return interpolate(catalogs[lang][key], params, (n) => rules.select(n));
 }

@@ -1,8 +1,9 @@
 import { app } from "./ko/app.ts";
 import { booking } from "./ko/booking.ts";
+import { pwa } from "./ko/pwa.ts";
 import { queue } from "./ko/queue.ts";
 
 /** The Korean catalog: the source of every message key. One section file per screen area. */
-export const ko = { ...app, ...queue, ...booking };
+export const ko = { ...app, ...pwa, ...queue, ...booking };
 
 export type MessageKey = keyof typeof ko;

@@ -4,7 +4,7 @@ import { interpolate, type Lang, type MessageKey, type MessageParams } from "./c
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). */
-export type Section = "app" | "queue" | "booking";
+export type Section = "app" | "pwa" | "queue" | "booking";
 
 type Messages = Readonly<Record<string, string>>;
 
@@ -13,11 +13,13 @@ type Messages = Readonly<Record<string, string>>;
 const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
   ko: {
     app: () => import("./ko/app.ts").then((m) => m.app),
+    pwa: () => import("./ko/pwa.ts").then((m) => m.pwa),
     queue: () => import("./ko/queue.ts").then((m) => m.queue),
     booking: () => import("./ko/booking.ts").then((m) => m.booking),
   },
   en: {
     app: () => import("./en/app.ts").then((m) => m.app),
+    pwa: () => import("./en/pwa.ts").then((m) => m.pwa),
     queue: () => import("./en/queue.ts").then((m) => m.queue),
     booking: () => import("./en/booking.ts").then((m) => m.booking),
   },
@@ -50,6 +52,10 @@ function loadSection(lang: Lang, section: Section): Promise<void> {
 export async function loadTranslator(lang: Lang, sections: readonly Section[] = []): Promise<Translate> {
   for (const s of sections) wanted.add(s);
   await Promise.all([...wanted].map((s) => loadSection(lang, s)));
-  translators[lang] ??= (key, params) => interpolate(merged[lang][key] ?? key, params);
+  if (!translators[lang]) {
+    const rules = new Intl.PluralRules(lang);
+    translators[lang] = (key, params) =>
+      interpolate(merged[lang][key] ?? key, params, (n) => rules.select(n));
+  }
   return translators[lang];
 }

@@ -1,3 +1,5 @@
+import { realClock } from "../app/real-clock.ts";
+import { every } from "../ui/components/every.ts";
 import type { PwaController, PwaState } from "./types.ts";
 
 export type { PwaController, PwaState } from "./types.ts";
@@ -143,7 +145,7 @@ async function startWorkbox(url: string, onWaiting: (skipWaiting: () => void) =>
   if (registration.waiting && navigator.serviceWorker.controller) {
     onWaiting(() => registration.waiting?.postMessage({ type: "SKIP_WAITING" }));
   }
-  setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+  every(realClock, UPDATE_CHECK_MS, () => void registration.update().catch(() => undefined));
 }
 
 function shouldShowIosHint(): boolean {

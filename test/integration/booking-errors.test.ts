@@ -171,7 +171,8 @@ describe("admission window", () => {
     const confirming = client.confirm();
     await h.idle();
     h.backend.faults.configure({ lostRate: 0, dropRate: 1 });
-    await h.advance((chosen.expiresAt ?? 0) + 30_000 - h.clock.trueNow());
+    // A burst of retries running when the window ends (up to the 45 s retry window) ends first.
+    await h.advance((chosen.expiresAt ?? 0) + 60_000 - h.clock.trueNow());
     expect(client.getView()).toMatchObject({ step: "expired", confirmPending: true });
     expect(client.getView().notice?.code).toBe("outcome_unknown");
     const draft = await h.store.getDraft();

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ApiClient } from "../../src/core/api/types.ts";
+import { type ApiClient, ApiError } from "../../src/core/api/types.ts";
 import { createBookingClient } from "../../src/core/booking/client.ts";
 import type { BookingClient } from "../../src/core/booking/types.ts";
 import { createServerClock } from "../../src/core/clock/server-clock.ts";
@@ -188,6 +188,34 @@ describe("center and slot steps", () => {
     expect(document.body.textContent).toContain("2021년 8월 31일");
     expect(screen.getByTestId("confirm-reservation")).toBeTruthy();
   });
+});
+
+describe("confirm under a Retry-After longer than the window", () => {
+  for (const [lang, words] of [
+    ["en", "asked us to wait until after your booking time ends"],
+    ["ko", "예약 가능 시간이 끝난 뒤에"],
+  ] as const)
+    it(`says so (${lang}), keeps the choices and sends nothing more for now`, async () => {
+      const busy = new ApiError({
+        kind: "http",
+        status: 503,
+        problem: { type: "about:blank", title: "busy", status: 503, code: "overloaded" },
+        retryAfterMs: 20 * 60_000,
+      });
+      const createReservation = vi.fn(() => Promise.reject(busy));
+      const { client } = await setup(stubApi({ createReservation }), lang);
+      await toSlotStep(client);
+      fireEvent.click((await screen.findAllByTestId("slot-option"))[1] as HTMLElement);
+      await settle();
+      fireEvent.click(screen.getByTestId("confirm-reservation"));
+      await settle();
+      await settle();
+      const notice = await screen.findByTestId("notice");
+      expect(notice.dataset.code).toBe("retry_after_window");
+      expect(notice.textContent).toContain(words);
+      expect(client.getView()).toMatchObject({ step: "confirm", centerId: "vc-11-01", time: "09:30" });
+      expect(createReservation).toHaveBeenCalledTimes(1);
+    });
 });
 
 describe("admission countdown", () => {

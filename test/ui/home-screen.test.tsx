@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EventsCache } from "../../src/app/events-cache.ts";
 import type { Services } from "../../src/app/services.ts";
@@ -9,6 +9,8 @@ import type { Store } from "../../src/core/store/types.ts";
 import { loadTranslator } from "../../src/i18n/runtime.ts";
 import { AppContext } from "../../src/ui/app/context.ts";
 import { HomeScreen } from "../../src/ui/app/HomeScreen.tsx";
+import { ONLINE_SPREAD_MS } from "../../src/ui/app/use-events.ts";
+import { createFakeClock, type FakeClock } from "../support/fake-clock.ts";
 
 afterEach(cleanup);
 
@@ -37,6 +39,8 @@ function fakeServices(
   listEvents: ApiClient["listEvents"],
   join = vi.fn(async () => undefined),
   saved: EventsResponse | null = null,
+  clock: FakeClock = createFakeClock(Date.parse("2021-07-19T11:00:05Z")),
+  random: () => number = () => 0.5,
 ) {
   const store = { getActiveTicket: async () => null } as unknown as Store;
   const queue = { join } as unknown as QueueClient;
@@ -53,6 +57,8 @@ function fakeServices(
     store: async () => store,
     queue: async () => queue,
     demo: false,
+    clock,
+    random,
   } as unknown as Services;
 }
 
@@ -88,7 +94,8 @@ describe("home screen", () => {
     await waitFor(() => expect(join).toHaveBeenCalledWith("pre"));
   });
 
-  it("shows the problem as a notice with a retry, and recovers", async () => {
+  it("holds 'Try again' for the server's Retry-After, counting down, then recovers", async () => {
+    const clock = createFakeClock(Date.parse("2021-07-19T11:00:05Z"));
     const listEvents = vi
       .fn<ApiClient["listEvents"]>()
       .mockRejectedValueOnce(
@@ -100,13 +107,82 @@ describe("home screen", () => {
         }),
       )
       .mockResolvedValue({ body: events, status: 200, replayed: false });
-    await renderHome(fakeServices(listEvents), "en");
+    await renderHome(fakeServices(listEvents, undefined, null, clock), "en");
     const notice = await screen.findByTestId("notice");
     expect(notice.getAttribute("data-code")).toBe("overloaded");
     expect(notice.textContent).toContain("The server is very busy");
-    fireEvent.click(screen.getByText("Try again"));
+    const button = () => notice.querySelector("button") as HTMLButtonElement;
+    await waitFor(() => expect(button().textContent).toBe("Try again in 5 s"));
+    expect(button().disabled).toBe(true);
+    // A tap inside the Retry-After sends nothing (the old screen re-sent at once).
+    fireEvent.click(button());
+    await act(async () => {
+      await clock.advance(3000);
+    });
+    expect(button().textContent).toBe("Try again in 2 s");
+    fireEvent.click(button());
+    expect(listEvents).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      await clock.advance(2000);
+    });
+    expect(button().textContent).toBe("Try again");
+    expect(button().disabled).toBe(false);
+    fireEvent.click(button());
     await screen.findByTestId("events");
     expect(screen.queryByTestId("notice")).toBeNull();
+    expect(listEvents).toHaveBeenCalledTimes(2);
+  });
+
+  it("back online, re-fetches after a random 0–ONLINE_SPREAD_MS, not at once", async () => {
+    const clock = createFakeClock(Date.parse("2021-07-19T11:00:05Z"));
+    const offline = new ApiError({ kind: "network", message: "fetch failed" });
+    const listEvents = vi
+      .fn<ApiClient["listEvents"]>()
+      .mockRejectedValueOnce(offline)
+      .mockResolvedValue({ body: events, status: 200, replayed: false });
+    await renderHome(
+      fakeServices(listEvents, undefined, null, clock, () => 0.6),
+      "en",
+    );
+    await screen.findByTestId("notice");
+    dispatchEvent(new Event("online"));
+    await act(async () => {
+      await clock.advance(0.6 * ONLINE_SPREAD_MS - 1);
+    });
+    expect(listEvents).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      await clock.advance(1);
+    });
+    await screen.findByTestId("events");
+    expect(listEvents).toHaveBeenCalledTimes(2);
+  });
+
+  it("back online inside a Retry-After, waits for it first", async () => {
+    const clock = createFakeClock(Date.parse("2021-07-19T11:00:05Z"));
+    const busy = new ApiError({
+      kind: "http",
+      status: 429,
+      problem: { type: "about:blank", title: "slow down", status: 429, code: "rate_limited" },
+      retryAfterMs: 30_000,
+    });
+    const listEvents = vi
+      .fn<ApiClient["listEvents"]>()
+      .mockRejectedValueOnce(busy)
+      .mockResolvedValue({ body: events, status: 200, replayed: false });
+    await renderHome(
+      fakeServices(listEvents, undefined, null, clock, () => 0),
+      "en",
+    );
+    await screen.findByTestId("notice");
+    dispatchEvent(new Event("online"));
+    await act(async () => {
+      await clock.advance(29_999);
+    });
+    expect(listEvents).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      await clock.advance(1);
+    });
+    await screen.findByTestId("events");
     expect(listEvents).toHaveBeenCalledTimes(2);
   });
 

@@ -1,3 +1,4 @@
+import { projectPosition } from "../../src/core/queue/projection.ts";
 import type { PositionEstimate, QueueClient, QueueView } from "../../src/core/queue/types.ts";
 
 /** Server time in these tests: 2021-07-19 20:00:00 KST, whatever the (fake) device clock says. */
@@ -31,6 +32,13 @@ export function baseView(overrides: Partial<QueueView> = {}): QueueView {
  */
 export class FakeQueueClient implements QueueClient {
   readonly calls: string[] = [];
+  /** What the next leave() does: the server accepts it, or refuses it (it rejects). */
+  leaveOutcome: "ok" | "refused" = "ok";
+  /**
+   * The serving number when this ticket was first seen, as the real client keeps it: with
+   * baseView's number 1200 and 200 ahead, progress starts at one half.
+   */
+  firstServingNumber: number | null = 800;
   private listeners = new Set<(view: QueueView) => void>();
   private readonly deviceStart = Date.now();
 
@@ -49,18 +57,9 @@ export class FakeQueueClient implements QueueClient {
     };
   };
   serverNow = (): number => SERVER_EPOCH + (Date.now() - this.deviceStart);
-  /** Linear projection from the last status, like the real client's. */
-  project = (serverNow: number): PositionEstimate => {
-    const { ahead, servingRatePerSecond: rate, updatedAt } = this.view;
-    if (ahead === null || rate === null || updatedAt === null) return { ahead, progress: null, eta: null };
-    const projected = Math.max(0, ahead - (rate * (serverNow - updatedAt)) / 1000);
-    const seconds = projected / rate;
-    return {
-      ahead: projected,
-      progress: 1 - projected / 400,
-      eta: { minSeconds: seconds * 0.9, maxSeconds: seconds * 1.2 },
-    };
-  };
+  /** The real projection (src/core/queue/projection.ts), so a broken one fails these tests. */
+  project = (serverNow: number): PositionEstimate =>
+    projectPosition(this.view, serverNow, this.firstServingNumber);
   resume = async () => {
     this.calls.push("resume");
   };
@@ -69,6 +68,7 @@ export class FakeQueueClient implements QueueClient {
   };
   leave = async () => {
     this.calls.push("leave");
+    if (this.leaveOutcome === "refused") throw new Error("the server refused the DELETE");
   };
   dismiss = async () => {
     this.calls.push("dismiss");

@@ -92,8 +92,9 @@ const phases: {
     name: "waiting",
     view: baseView(),
     hooks: { state: "waiting", ticketId: "t-123", number: "1200", ahead: "200", online: "true" },
-    ko: ["1,200번", "200명", "약 12–16분", "0초 전 확인", "자리는 이 휴대폰에 저장되어"],
-    en: ["No. 1,200", "about 12–16 min", "updated 0 s ago", "Your place is saved on this phone"],
+    // From the real projectPosition: 200 ahead at 0.25/s, ±25 % → 640–1,067 s.
+    ko: ["1,200번", "200명", "약 10–18분", "0초 전 확인", "자리는 이 휴대폰에 저장되어"],
+    en: ["No. 1,200", "about 10–18 min", "updated 0 s ago", "Your place is saved on this phone"],
   },
   {
     name: "admitted",
@@ -215,6 +216,17 @@ describe("QueueScreen notices", () => {
     expect(notice.textContent).toContain("Retrying at 20:01:05. Your place is kept.");
   });
 
+  it("a retry time past the last JavaScript date (a 14-digit Retry-After) still draws the notice", () => {
+    const retryAt = SERVER_EPOCH + 99_999_999_999_999 * 1000;
+    for (const lang of ["en", "ko"] as const) {
+      renderQueue(baseView({ notice: { code: "overloaded", retryAt } }), { lang });
+      const notice = screen.getByTestId("notice");
+      expect(notice.dataset.code).toBe("overloaded");
+      expect(notice.textContent).toContain("—");
+      cleanup();
+    }
+  });
+
   it("retries in Korean too", () => {
     renderQueue(baseView({ notice: { code: "invalid_response", retryAt: SERVER_EPOCH + 65_000 } }));
     const time = formatTime("ko", SERVER_EPOCH + 65_000);
@@ -287,6 +299,27 @@ describe("QueueScreen intents", () => {
     fireEvent.click(screen.getByTestId("leave-confirm"));
     await settle();
     expect(client.calls.filter((c) => c === "leave")).toHaveLength(1);
+  });
+
+  it("a refused leave does not stay on 'Leaving…': it says so and its Try again works", async () => {
+    const { client } = renderQueue(baseView(), { lang: "en" });
+    client.leaveOutcome = "refused";
+    fireEvent.click(screen.getByTestId("leave-queue"));
+    fireEvent.click(screen.getByTestId("leave-confirm"));
+    expect(screen.getByTestId("leave-confirm").textContent).toBe("Leaving…");
+    await settle();
+    const confirm = screen.getByTestId("leave-confirm") as HTMLButtonElement;
+    expect(confirm.textContent).toBe("Yes, leave");
+    expect(confirm.disabled).toBe(false);
+    const notice = screen.getByTestId("notice");
+    expect(notice.getAttribute("data-code")).toBe("leave_failed");
+    expect(notice.textContent).toContain("You still have your place.");
+
+    client.leaveOutcome = "ok";
+    fireEvent.click(screen.getByText("Try again"));
+    await settle();
+    expect(client.calls.filter((c) => c === "leave")).toHaveLength(2);
+    expect(screen.queryByTestId("notice")).toBeNull();
   });
 
   it("after a reload, looks for the saved ticket before saying there is none", async () => {

@@ -1,5 +1,7 @@
 import { type Cancel, later } from "../clock/timer.ts";
 import type { Reservation } from "../contract/types.ts";
+import { type BackoffOptions, type BackoffState, INITIAL_BACKOFF } from "../net/backoff.ts";
+import { classifyFailure, retryDelay } from "../net/retry-policy.ts";
 import type { BookingDraft } from "../store/types.ts";
 import { reservationBody, withoutPersonalData } from "./draft.ts";
 import { isAbort, outcomeUnknown, problemOf } from "./failure.ts";
@@ -41,7 +43,21 @@ const sameRequest = (a: BookingDraft, b: BookingDraft) =>
  * frees the key.
  */
 export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): ConfirmPart {
-  const { api, store, clock, newId, replayDelayMs } = s.deps;
+  const { api, store, clock, newId, random, replayDelayMs } = s.deps;
+  // Replays of a confirm in doubt without Retry-After: jittered around replayDelayMs (half to
+  // one and a half of it), so phones that lost their answers together do not replay together.
+  const replayBackoff: BackoffOptions = {
+    initialDelayMs: replayDelayMs / 2,
+    maxDelayMs: (replayDelayMs * 3) / 2,
+    jitter: "decorrelated",
+  };
+  let backoff: BackoffState = INITIAL_BACKOFF;
+  /**
+   * The server's Retry-After, as device-clock ms: no confirm is sent before it, whatever asks
+   * (a replay, the window's end, coming back online, a tap). `gateSetAt` notices a clock set back.
+   */
+  let gateUntil = 0;
+  let gateSetAt = 0;
   let cancelExpiry: Cancel | null = null;
   let cancelReplay: Cancel | null = null;
   let confirming = false;
@@ -55,12 +71,42 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     cancelReplay = null;
   };
 
-  function scheduleReplay(): void {
+  function scheduleReplay(delayMs: number): void {
     clearReplay();
-    cancelReplay = later(clock, replayDelayMs, () => {
+    cancelReplay = later(clock, delayMs, () => {
       cancelReplay = null;
       void runConfirm();
     });
+  }
+
+  /** ms until the server allows the next confirm (0 when it may go now). */
+  function gateLeft(): number {
+    const now = clock.now();
+    if (now < gateSetAt) gateUntil = 0; // the device clock went back: the timers still count
+    return Math.max(0, gateUntil - now);
+  }
+
+  /**
+   * The wait before replaying after `error`: Retry-After of any length (the decoder bounds it)
+   * plus a jittered spread, else a jittered replay delay. Records the server's floor as the gate.
+   */
+  function planReplay(error: unknown): number {
+    const decision = classifyFailure(error);
+    // Without Retry-After each replay draws afresh in [½, 1½] × replayDelayMs: a capped, growing
+    // backoff would settle many phones on the same cap.
+    const fresh = decision.notBeforeMs === null;
+    const [delayMs, next] = retryDelay(
+      decision,
+      fresh ? INITIAL_BACKOFF : backoff,
+      random,
+      fresh ? replayBackoff : undefined,
+    );
+    if (!fresh) backoff = next;
+    if (decision.notBeforeMs !== null) {
+      gateSetAt = clock.now();
+      gateUntil = gateSetAt + decision.notBeforeMs;
+    }
+    return delayMs;
   }
 
   function scheduleExpiry(): void {
@@ -94,7 +140,7 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
    * the server answers a replay of a stored success with that success even
    * after the window, and anything else proves nothing was made.
    */
-  async function expire(confirmInDoubt = false): Promise<void> {
+  async function expire(confirmInDoubt = false, replayInMs = replayDelayMs): Promise<void> {
     if (!s.draft) return;
     expireAfterConfirm = false;
     clearReplay();
@@ -103,11 +149,9 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
       step: "expired",
       busy: null,
       fieldErrors: {},
-      notice: pending
-        ? notice("outcome_unknown", s.serverNow() + replayDelayMs)
-        : notice("admission_expired"),
+      notice: pending ? notice("outcome_unknown", s.serverNow() + replayInMs) : notice("admission_expired"),
     });
-    if (pending) scheduleReplay();
+    if (pending) scheduleReplay(replayInMs);
   }
 
   async function complete(reservation: Reservation): Promise<void> {
@@ -147,6 +191,13 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     const key = current?.reservationKey;
     const body = current ? reservationBody(current) : null;
     if (!current || !key || !body || confirming) return;
+    const wait = gateLeft();
+    if (wait > 0) {
+      // Told to wait: whoever asked, the replay goes when the server allows it, not before.
+      s.update({ busy: null });
+      scheduleReplay(wait);
+      return;
+    }
     confirming = true;
     const mine = ++run;
     s.update({ busy: "confirm", confirmPending: true });
@@ -156,6 +207,7 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
         true,
       );
       if (mine === run) confirming = false;
+      backoff = INITIAL_BACKOFF;
       await complete(reply.body.reservation);
     } catch (error) {
       if (mine === run) confirming = false;
@@ -170,10 +222,15 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     const problem = problemOf(error);
     // Anything but a problem answer (no answer, a broken one, a bug) leaves the outcome unknown.
     if (outcomeUnknown(error) || !problem) {
-      if (expireAfterConfirm || s.admissionOver(draft)) return expire(true);
+      const delayMs = planReplay(error);
+      if (expireAfterConfirm || s.admissionOver(draft)) return expire(true, delayMs);
+      const retryAt = s.serverNow() + delayMs;
+      // The server allows the replay only after the window ends: say so (the choices stay, and the
+      // replay still goes then, under the same key, in case the first request was applied).
+      const late = s.serverNow() + gateLeft() >= Date.parse(draft.admission.expiresAt);
       // Keep the key: only a replay of the same key and body can tell what happened.
-      s.update({ busy: null, notice: notice("outcome_unknown", s.serverNow() + replayDelayMs) });
-      scheduleReplay();
+      s.update({ busy: null, notice: notice(late ? "retry_after_window" : "outcome_unknown", retryAt) });
+      scheduleReplay(delayMs);
       return;
     }
     const code = problem.code;
@@ -181,6 +238,7 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     // a corrected confirm is a new logical action and gets a fresh key when the user confirms
     // again, so no key is ever paired with two bodies.
     const cleared: BookingDraft = { ...draft, reservationKey: null };
+    backoff = INITIAL_BACKOFF;
     const done = { busy: null, notice: notice(code) };
     switch (code) {
       case "admission_expired":

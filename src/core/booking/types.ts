@@ -34,6 +34,8 @@ export type BookingBusy = "identity" | "catalog" | "slots" | "confirm" | "reserv
  * validation_failed, rate_limited, overloaded, not_found, …).
  * - outcome_unknown: the confirm was sent but no answer came back; it will be
  *   replayed with the same Idempotency-Key (never a new one).
+ * - retry_after_window: as outcome_unknown, but the server's Retry-After ends
+ *   after the admission window: the replay waits for it all the same.
  */
 export type BookingNoticeCode =
   | "offline"
@@ -42,6 +44,7 @@ export type BookingNoticeCode =
   | "invalid_response"
   | "storage_unavailable"
   | "outcome_unknown"
+  | "retry_after_window"
   | (string & {});
 
 export interface BookingNotice {

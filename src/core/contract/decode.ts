@@ -3,9 +3,20 @@
  * component schema of contract/openapi.yaml, same names). The API client runs
  * every body through these, so bad data becomes a DecodeError, never a crash
  * further in. test/contract/decoders-match-openapi.test.ts holds them to the
- * schemas.
+ * schemas. The decoders the first screen needs live in ./decode-common.ts,
+ * so the home screen does not carry the rest.
  */
 
+import {
+  Cohort,
+  Event,
+  EventsResponse,
+  FieldError,
+  LocalizedText,
+  Notice,
+  near,
+  Problem,
+} from "./decode-common.ts";
 import type { ObjDecoder } from "./decoder-kit.ts";
 import {
   arr,
@@ -19,57 +30,18 @@ import {
   oneOf,
   pathTo,
   refine,
-  short,
   str,
   upTo,
 } from "./decoder-kit.ts";
-import { date, parseTimestamp, time, timestamp } from "./formats.ts";
+import { date, time, timestamp } from "./formats.ts";
 import type * as T from "./types.ts";
 
+export { decodeProblem } from "./decode-common.ts";
 export type { Decoder, ObjDecoder } from "./decoder-kit.ts";
 export { DecodeError } from "./decoder-kit.ts";
 
-const LocalizedText: ObjDecoder<T.LocalizedText> = obj({ ko: str, en: str });
-
 // Contract v1.1 "Bounds on numbers": a value outside its bound is a broken answer, never acted on.
 const count = upTo(100_000_000);
-
-/** Fails unless `stamp` (already a valid timestamp, or absent) lies within ten years (3652.5 days) of serverTime. */
-function near(path: string, serverTime: string, key: string, stamp?: string | null): void {
-  if (
-    stamp &&
-    Math.abs((parseTimestamp(stamp) as number) - (parseTimestamp(serverTime) as number)) > 315576e6
-  )
-    fail(pathTo(path, key), "within 10 years of serverTime");
-}
-
-/** A short operator message (v1.1), shown as text only. */
-const Notice: ObjDecoder<T.Notice> = obj({ ko: short, en: short });
-
-const Cohort = obj({ birthYearFrom: int, birthYearTo: int });
-
-const Event: ObjDecoder<T.BookingEvent> = obj(
-  {
-    id: str,
-    name: LocalizedText,
-    opensAt: timestamp,
-    closesAt: timestamp,
-    prequeueOpensAt: nullable(timestamp),
-    cohort: Cohort,
-    status: oneOf("upcoming", "prequeue", "open", "closed"),
-  },
-  { notice: nullable(Notice) },
-);
-
-const EventsResponse: ObjDecoder<T.EventsResponse> = refine(
-  obj({ events: arr(Event), serverTime: timestamp }),
-  (body, path) => {
-    body.events.forEach((e, i) => {
-      for (const key of ["opensAt", "closesAt", "prequeueOpensAt"] as const)
-        near(pathTo(path, `events[${i}]`), body.serverTime, key, e[key]);
-    });
-  },
-);
 
 const TicketRef = obj({ id: str, token: str });
 
@@ -142,14 +114,6 @@ const ReservationResponse: ObjDecoder<T.ReservationResponse> = obj({ reservation
 
 const TimeResponse: ObjDecoder<T.TimeResponse> = obj({ serverTime: timestamp });
 
-const FieldError: ObjDecoder<T.FieldError> = obj({ field: str, code: str });
-
-// `code` stays an open string: a newer server may add codes, and callers fall back on the status.
-const Problem: ObjDecoder<T.Problem> = obj(
-  { type: str, title: str, status: int, code: str },
-  { detail: str, errors: arr(FieldError), reservationId: str },
-);
-
 /** Every response-side schema of the contract, by its OpenAPI component name. */
 export const decoders = {
   LocalizedText,
@@ -185,5 +149,3 @@ export const decodeCancelled: ObjDecoder<T.ReservationResponse> = refine(
     if (body.reservation.status !== "cancelled") fail(pathTo(path, "reservation.status"), '"cancelled"');
   },
 );
-
-export const decodeProblem = (body: unknown): T.Problem => Problem(body);

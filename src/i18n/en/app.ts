@@ -11,6 +11,8 @@ export const app = {
   "app.nav.reservations": "My reservations",
   "app.loading": "Loading…",
   "app.retry": "Try again",
+  "app.retryIn": "Try again in {seconds} s",
+  "app.home.goHome": "Go to the start",
   "app.notFound.title": "Page not found",
   "app.notFound.body": "The address has changed or was mistyped.",
 
@@ -60,15 +62,7 @@ export const app = {
   "app.notice.already_reserved": "You already have a reservation.",
   "app.notice.validation_failed": "Please check what you entered.",
   "app.notice.idempotency_key_reused": "The request clashed with an earlier one. Please try again.",
+  "app.notice.screen_error":
+    "This screen ran into a problem. Your place in line and your bookings are safe on this device. Try again, or go to the start.",
   "app.notice.unknown": "Something went wrong. Please try again in a moment.",
-
-  "app.update.ready": "A new version is ready.",
-  "app.update.apply": "Update",
-  "app.update.later": "Later",
-  "app.update.busy":
-    "We will update when your wait or booking is done. Your place and what you entered are kept.",
-  "app.update.applyAnyway": "Update now",
-  "app.install.button": "Install on home screen",
-  "app.install.iosHint": "To add Jari to your home screen, tap the Share button, then 'Add to Home Screen'.",
-  "app.install.dismiss": "Close",
 } satisfies Record<keyof typeof ko, string>;

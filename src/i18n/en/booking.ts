@@ -54,7 +54,7 @@ export const booking = {
   "booking.center.title": "Choose a vaccination center",
   "booking.center.search": "Search by center name or address",
   "booking.center.searchHint": "e.g. Jung-gu, health center",
-  "booking.center.count": "{count} centers",
+  "booking.center.count": "{count} {count#one:center|other:centers}",
   "booking.center.none": "No center matches. Try other words.",
   "booking.center.last": "Your last choice",
   "booking.center.chooseRegionFirst": "Choose a region first.",
@@ -111,6 +111,8 @@ export const booking = {
     "This device could not save your progress. Please keep this screen open.",
   "booking.notice.outcome_unknown":
     "We don't know the result of your booking yet. We are asking again with the same request, so you cannot be booked twice.",
+  "booking.notice.retry_after_window":
+    "The service is busy and asked us to wait until after your booking time ends. Your choices are kept; we will ask once more then with the same request, so you cannot be booked twice.",
   "booking.notice.not_found": "Booking not found.",
   "booking.notice.unknown": "Something went wrong. Please try again.",
   "booking.notice.retryIn": "Trying again in {seconds} s.",

@@ -52,6 +52,7 @@ export const queue = {
   "queue.leave.confirm": "Yes, leave",
   "queue.leave.cancel": "No, keep waiting",
   "queue.leave.busy": "Leaving…",
+  "queue.leave.failed": "Could not leave the line: the server did not accept it. You still have your place.",
 
   "queue.expired.title": "Your booking time has passed",
   "queue.expired.body": "You can take a new ticket and line up again. A new ticket starts at the back.",
@@ -90,7 +91,7 @@ export const queue = {
   "queue.alert.body": "Please start booking before {time}.",
   "queue.alert.documentTitle": "🔔 Your turn! · Jari",
 
-  "queue.announce.waiting": "{ahead} people ahead of you.",
+  "queue.announce.waiting": "{ahead} {count#one:person|other:people} ahead of you.",
   "queue.announce.prequeue": "Opening soon: {time} to go.",
   "queue.announce.admitted": "It's your turn. Press Start booking.",
   "queue.announce.ended": "Your wait has ended.",

@@ -10,6 +10,8 @@ export const app = {
   "app.nav.reservations": "내 예약",
   "app.loading": "불러오는 중…",
   "app.retry": "다시 시도",
+  "app.retryIn": "{seconds}초 뒤 다시 시도",
+  "app.home.goHome": "처음 화면으로",
   "app.notFound.title": "페이지를 찾을 수 없습니다",
   "app.notFound.body": "주소가 바뀌었거나 잘못 입력되었습니다.",
 
@@ -57,14 +59,7 @@ export const app = {
   "app.notice.already_reserved": "이미 예약이 있습니다.",
   "app.notice.validation_failed": "입력한 내용을 확인해 주세요.",
   "app.notice.idempotency_key_reused": "요청이 충돌했습니다. 다시 시도해 주세요.",
+  "app.notice.screen_error":
+    "화면을 표시하는 중 문제가 생겼습니다. 대기 순서와 예약은 이 기기에 그대로 있습니다. 다시 시도하거나 처음 화면으로 가세요.",
   "app.notice.unknown": "문제가 생겼습니다. 잠시 후 다시 시도해 주세요.",
-
-  "app.update.ready": "새 버전이 준비되었습니다.",
-  "app.update.apply": "업데이트",
-  "app.update.later": "나중에",
-  "app.update.busy": "대기 또는 예약이 끝나면 업데이트합니다. 순번과 입력한 내용은 그대로 유지됩니다.",
-  "app.update.applyAnyway": "지금 업데이트",
-  "app.install.button": "홈 화면에 설치",
-  "app.install.iosHint": "홈 화면에 추가하려면 공유 버튼을 누른 뒤 '홈 화면에 추가'를 고르세요.",
-  "app.install.dismiss": "닫기",
 } as const;

@@ -108,6 +108,8 @@ export const booking = {
   "booking.notice.storage_unavailable": "이 기기에 저장하지 못했습니다. 이 화면을 닫지 마세요.",
   "booking.notice.outcome_unknown":
     "예약 결과를 아직 모릅니다. 같은 요청으로 다시 확인합니다. 예약이 두 번 되지 않습니다.",
+  "booking.notice.retry_after_window":
+    "접속이 많아 서버가 예약 가능 시간이 끝난 뒤에 다시 요청하라고 했습니다. 선택한 내용은 그대로이며, 그때 같은 요청으로 한 번 더 확인합니다. 예약이 두 번 되지 않습니다.",
   "booking.notice.not_found": "예약을 찾을 수 없습니다.",
   "booking.notice.unknown": "문제가 생겼습니다. 다시 시도해 주세요.",
   "booking.notice.retryIn": "{seconds}초 뒤 다시 시도합니다.",

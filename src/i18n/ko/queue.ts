@@ -49,6 +49,7 @@ export const queue = {
   "queue.leave.confirm": "네, 나가겠습니다",
   "queue.leave.cancel": "아니요, 계속 기다리겠습니다",
   "queue.leave.busy": "나가는 중…",
+  "queue.leave.failed": "줄에서 나가지 못했습니다. 서버가 요청을 받지 않았습니다. 자리는 그대로입니다.",
 
   "queue.expired.title": "예약 시작 시간이 지났습니다",
   "queue.expired.body": "새 번호표를 받아 다시 줄을 설 수 있습니다. 새 번호표는 맨 뒤에서 시작합니다.",

@@ -11,7 +11,8 @@ import { Header } from "./Header.tsx";
 import { HomeScreen } from "./HomeScreen.tsx";
 import { LazyScreen } from "./LazyScreen.tsx";
 import { NotFoundScreen } from "./NotFoundScreen.tsx";
-import { UpdatePrompt } from "./PwaPrompts.tsx";
+import { ScreenBoundary } from "./ScreenBoundary.tsx";
+import { usePrompts } from "./use-prompts.ts";
 
 type Props = {
   services: Services;
@@ -26,6 +27,7 @@ type Props = {
 export function App({ services, router, initial, onLangChange, pwa }: Props) {
   const [{ lang, t }, setLanguage] = useState(initial);
   const [match, setMatch] = useState(router.current());
+  const prompts = usePrompts(pwa, lang);
   useEffect(() => router.subscribe(setMatch), [router]);
 
   const switchLang = useCallback(
@@ -59,10 +61,12 @@ export function App({ services, router, initial, onLangChange, pwa }: Props) {
       </a>
       <Header onSwitchLang={switchLang} />
       <main id="main" tabIndex={-1}>
-        <RoutedScreen match={match} />
+        <ScreenBoundary key={match.path}>
+          <RoutedScreen match={match} />
+        </ScreenBoundary>
       </main>
       <div class="prompts" aria-live="polite">
-        <UpdatePrompt pwa={pwa} />
+        {prompts && <prompts.UpdatePrompt pwa={pwa} />}
       </div>
     </AppContext.Provider>
   );

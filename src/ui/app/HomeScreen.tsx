@@ -7,14 +7,15 @@ import { Screen } from "../components/Screen.tsx";
 import { BirthYearForm } from "./BirthYearForm.tsx";
 import { useApp } from "./context.ts";
 import { EventList } from "./EventList.tsx";
-import { InstallOffer } from "./PwaPrompts.tsx";
 import { useBirthYear } from "./use-birth-year.ts";
 import { useEvents } from "./use-events.ts";
+import { usePrompts } from "./use-prompts.ts";
 
 /** Home: the birth year, the booking events (the user's own highlighted), and a way back to a place in line. */
 export function HomeScreen() {
-  const { services, t, navigate, pwa } = useApp();
-  const { state, retry } = useEvents();
+  const { services, lang, t, navigate, pwa } = useApp();
+  const { state, retry, waitSeconds } = useEvents();
+  const prompts = usePrompts(pwa, lang);
   const active = useActiveTicket();
   const birthYear = useBirthYear();
   // Set when a year is entered (not when one is recalled): then focus moves to its event.
@@ -51,7 +52,14 @@ export function HomeScreen() {
           {t("app.loading")}
         </p>
       )}
-      {state.kind === "error" && <Notice code={state.code} onRetry={retry} />}
+      {state.kind === "error" && (
+        <Notice
+          code={state.code}
+          onRetry={retry}
+          retryDisabled={waitSeconds > 0}
+          retryLabel={waitSeconds > 0 ? t("app.retryIn", { seconds: waitSeconds }) : undefined}
+        />
+      )}
       {shown && deviceRead && events.length > 0 && (
         <BirthYearForm
           t={t}
@@ -73,7 +81,7 @@ export function HomeScreen() {
         />
       )}
       {/* Last, once the list is drawn: appearing earlier, it would be pushed down (a layout shift). */}
-      {shown && deviceRead && pwa && <InstallOffer pwa={pwa} />}
+      {shown && deviceRead && pwa && prompts && <prompts.InstallOffer pwa={pwa} />}
     </Screen>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import { realClock } from "../../app/real-clock.ts";
 import { admissionCountdown, formatCountdown } from "../../core/booking/countdown.ts";
+import { every } from "../components/every.ts";
 import type { Translate } from "./i18n.ts";
 
 type Props = {
@@ -16,8 +18,7 @@ type Props = {
 export function AdmissionTimer({ expiresAt, serverNow, t }: Props) {
   const [now, setNow] = useState(serverNow());
   useEffect(() => {
-    const id = setInterval(() => setNow(serverNow()), 1000);
-    return () => clearInterval(id);
+    return every(realClock, 1000, () => setNow(serverNow()));
   }, [serverNow]);
   const countdown = admissionCountdown(expiresAt, now);
   return (

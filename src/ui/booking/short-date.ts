@@ -1,5 +1,5 @@
 import type { Lang } from "../../i18n/core.ts";
-import { TIME_ZONE } from "../../i18n/format.ts";
+import { NO_TIME, TIME_ZONE } from "../../i18n/format.ts";
 
 const formats = new Map<Lang, Intl.DateTimeFormat>();
 
@@ -16,5 +16,7 @@ export function formatShortDate(lang: Lang, date: string): string {
     formats.set(lang, format);
   }
   // Noon Seoul time keeps the calendar day whatever the zone arithmetic does.
-  return format.format(new Date(`${date}T12:00:00+09:00`));
+  const noon = new Date(`${date}T12:00:00+09:00`);
+  // A date no calendar holds (a broken slot list) shows a placeholder: Intl would throw.
+  return Number.isFinite(noon.getTime()) ? format.format(noon) : NO_TIME;
 }

@@ -13,10 +13,12 @@ type Props = {
   /** Shows a "try again" button. */
   onRetry?: () => void;
   retryLabel?: string;
+  /** The retry is not allowed yet (the server's Retry-After): shown, but disabled. */
+  retryDisabled?: boolean;
 };
 
 /** Every notice the user can meet: data-testid="notice" data-code=<code>, and a way forward. */
-export function Notice({ code, tone = "error", children, onRetry, retryLabel }: Props) {
+export function Notice({ code, tone = "error", children, onRetry, retryLabel, retryDisabled }: Props) {
   const { t } = useI18n();
   const key = `app.notice.${code}` as MessageKey;
   // Codes from a newer server have no message yet: say something general rather than nothing.
@@ -30,7 +32,7 @@ export function Notice({ code, tone = "error", children, onRetry, retryLabel }: 
     >
       <p>{children ?? message}</p>
       {onRetry && (
-        <Button variant="secondary" onClick={onRetry}>
+        <Button variant="secondary" onClick={onRetry} disabled={retryDisabled}>
           {retryLabel ?? t("app.retry")}
         </Button>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Button } from "../components/Button.tsx";
+import { Notice } from "../components/Notice.tsx";
 import type { Texts } from "./texts.ts";
 
 type Props = Pick<Texts, "t"> & { onLeave(): Promise<void> };
@@ -9,6 +10,8 @@ type Step = "closed" | "asking" | "leaving";
 /** Leaving is for good, so it takes a second, explicit tap. */
 export function LeaveQueue({ onLeave, t }: Props) {
   const [step, setStep] = useState<Step>("closed");
+  // The last try was refused (or never answered): say so, and offer it again.
+  const [failed, setFailed] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (step === "asking") question.current?.focus();
@@ -16,8 +19,15 @@ export function LeaveQueue({ onLeave, t }: Props) {
 
   const leave = () => {
     setStep("leaving");
-    // On failure the view shows the notice; the user can try again.
-    onLeave().catch(() => setStep("asking"));
+    setFailed(false);
+    // A refused leave must not stay on "Leaving…": back to the question, with a notice and a retry.
+    onLeave().then(
+      () => setStep("closed"),
+      () => {
+        setStep("asking");
+        setFailed(true);
+      },
+    );
   };
 
   return (
@@ -27,7 +37,10 @@ export function LeaveQueue({ onLeave, t }: Props) {
         data-testid="leave-queue"
         aria-expanded={step !== "closed"}
         aria-controls="q-leave-confirm"
-        onClick={() => setStep("asking")}
+        onClick={() => {
+          setStep("asking");
+          setFailed(false);
+        }}
       >
         {t("queue.leave")}
       </Button>
@@ -44,6 +57,11 @@ export function LeaveQueue({ onLeave, t }: Props) {
               {t("queue.leave.cancel")}
             </Button>
           </div>
+          {failed && (
+            <Notice code="leave_failed" onRetry={leave}>
+              {t("queue.leave.failed")}
+            </Notice>
+          )}
         </fieldset>
       )}
     </div>

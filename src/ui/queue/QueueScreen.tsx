@@ -1,3 +1,5 @@
+import { realClock } from "../../app/real-clock.ts";
+import { later } from "../../core/clock/timer.ts";
 import "./queue.css";
 import { useEffect, useState } from "preact/hooks";
 import type { BookingEvent } from "../../core/contract/types.ts";
@@ -30,8 +32,7 @@ const IDLE_GRACE_MS = 3000;
 function useSettled(ms: number): boolean {
   const [settled, setSettled] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(true), ms);
-    return () => clearTimeout(timer);
+    return later(realClock, ms, () => setSettled(true));
   }, [ms]);
   return settled;
 }

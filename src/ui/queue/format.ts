@@ -19,6 +19,8 @@ export function domState(view: QueueView): QueueDomState {
 
 /** "4:05" or "1:02:05" for a remaining duration; never negative. */
 export function formatCountdown(ms: number): string {
+  // NaN or Infinity (a broken time) shows a placeholder rather than "NaN:NaN".
+  if (!Number.isFinite(ms)) return "—";
   const total = Math.max(0, Math.ceil(ms / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);

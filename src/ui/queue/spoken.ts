@@ -24,7 +24,10 @@ export function spokenFor({ view, now, estimate }: QueueSnapshot, { t, lang }: T
       const ahead = estimate.ahead ?? view.ahead;
       return ahead === null
         ? say("queue.waiting.title")
-        : say("queue.announce.waiting", { ahead: formatCount(lang, Math.round(ahead)) });
+        : say("queue.announce.waiting", {
+            ahead: formatCount(lang, Math.round(ahead)),
+            count: Math.round(ahead),
+          });
     }
     case "admitted":
       return say("queue.announce.admitted", undefined, true);

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import { realClock } from "../../app/real-clock.ts";
 import type { PositionEstimate, QueueClient, QueueView } from "../../core/queue/types.ts";
+import { every } from "../components/every.ts";
 
 export interface QueueSnapshot {
   view: QueueView;
@@ -20,10 +22,10 @@ export function useQueue(client: QueueClient): QueueSnapshot {
       setView(next);
       setNow(client.serverNow());
     });
-    const timer = setInterval(() => setNow(client.serverNow()), 1000);
+    const stop = every(realClock, 1000, () => setNow(client.serverNow()));
     return () => {
       unsubscribe();
-      clearInterval(timer);
+      stop();
     };
   }, [client]);
 

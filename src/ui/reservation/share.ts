@@ -3,6 +3,9 @@
  * URL, share through the Web Share API or fall back to the clipboard.
  */
 
+import { realClock } from "../../app/real-clock.ts";
+import { later } from "../../core/clock/timer.ts";
+
 /** Offers `content` as a download named `fileName` (an .ics for calendars). */
 export function downloadFile(fileName: string, content: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
@@ -14,7 +17,7 @@ export function downloadFile(fileName: string, content: string, mime: string): v
   link.click();
   link.remove();
   // Revoke after the click has been handled; the download keeps its own reference.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  later(realClock, 10_000, () => URL.revokeObjectURL(url));
 }
 
 export type ShareResult = "shared" | "copied" | "failed";
