@@ -1,4 +1,4 @@
-import { EventsResponse } from "../core/contract/decode-common.ts";
+import { EventsResponse as decodeEvents } from "../core/contract/decode-common.ts";
 import type { EventsResponse } from "../core/contract/types.ts";
 
 const KEY = "jari.events";
@@ -14,7 +14,7 @@ export const localEventsCache: EventsCache = {
   load() {
     try {
       const raw = localStorage.getItem(KEY);
-      return raw === null ? null : EventsResponse(JSON.parse(raw));
+      return raw === null ? null : decodeEvents(JSON.parse(raw));
     } catch {
       return null;
     }

@@ -77,6 +77,7 @@ export const queue = {
   "queue.notice.timeout": "The server is slow to answer.",
   "queue.notice.overloaded": "The server is busy with many people.",
   "queue.notice.rate_limited": "Many requests; waiting a moment.",
+  "queue.notice.error": "Something went wrong in the app on this phone; we will check again shortly.",
   "queue.notice.unknown": "A temporary problem occurred.",
 
   "queue.alerts.title": "Your-turn alert",

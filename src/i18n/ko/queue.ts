@@ -74,6 +74,7 @@ export const queue = {
   "queue.notice.timeout": "서버 응답이 늦습니다.",
   "queue.notice.overloaded": "접속자가 많아 서버가 바쁩니다.",
   "queue.notice.rate_limited": "요청이 많아 잠시 기다립니다.",
+  "queue.notice.error": "이 휴대전화의 앱에서 문제가 생겼습니다. 잠시 후 다시 확인합니다.",
   "queue.notice.unknown": "일시적인 문제가 생겼습니다.",
 
   "queue.alerts.title": "차례 알림",

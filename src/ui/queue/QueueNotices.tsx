@@ -13,6 +13,7 @@ const queueWorded = new Set([
   "timeout",
   "overloaded",
   "rate_limited",
+  "error",
 ]);
 
 /** Phases in which the place is still held, so "your place is kept" is true. */
