@@ -12,6 +12,9 @@ export { MOCK_STORAGE_KEY } from "./demo-state.ts";
 
 export async function startDemoMock(opts: DemoMockOptions): Promise<{ backend: Backend; stop(): void }> {
   const backend = persisted(chooseBackend(opts, readSaved()));
+  // v1.1 feature switches: a demo of a server that lacks push or held reads (contract v1.1 says how clients cope).
+  if (opts.pushUnavailable !== undefined) backend.faults.configure({ pushUnavailable: opts.pushUnavailable });
+  if (opts.ignoresPrefer !== undefined) backend.faults.configure({ ignoresPrefer: opts.ignoresPrefer });
   const worker = setupWorker(...createHandlers(backend));
   await worker.start({
     serviceWorker: { url: opts.serviceWorkerUrl },

@@ -5,6 +5,9 @@
  *     `fault` is a Fault (mocks/model/faults-types.ts), e.g. { "kind": "drop" } or
  *     { "kind": "status", "status": 503, "retryAfter": "http-date" }; `configure` a partial FaultConfig
  *     (rates, latencyMs, capacityPerSecond, bounce, ...); `outageForSeconds` starts an outage now.
+ *     v1.1 switches: `configure: { pushUnavailable: true }` is a server without Web Push (404 on
+ *     /push/key and the ticket push routes); `configure: { ignoresPrefer: true }` a server without
+ *     held reads (every status read answered at once, no Preference-Applied).
  *   POST /__mock/reset   { scenario?, seed?, speed? }   a fresh backend
  *   GET  /__mock/stats   { stats, inspect, scenario }
  */

@@ -40,6 +40,34 @@ describe("demo backend state", () => {
     expect(chooseBackend({ scenario: "nonsense" }, "garbage").scenario).toBe("calm");
   });
 
+  it("holds a read (Prefer: wait) outside its lock: the tab's other requests are answered meanwhile", async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const waits: number[] = [];
+    const tab = persisted(chooseBackend({ scenario: "calm", seed: 3 }, null), (ms) => {
+      waits.push(ms);
+      return released;
+    });
+    const joined = await tab.handle(join);
+    const { ticket } = JSON.parse(joined.kind === "respond" ? (joined.body ?? "") : "{}") as {
+      ticket: { id: string; token: string };
+    };
+    const held = tab.handle({
+      method: "GET",
+      url: `/api/v1/events/c55-59/tickets/${ticket.id}`,
+      headers: { authorization: `Bearer ${ticket.token}`, prefer: "wait=2" },
+      body: null,
+    });
+    const time = await tab.handle({ method: "GET", url: "/api/v1/time", headers: {}, body: null });
+    expect(time.kind === "respond" && time.status).toBe(200);
+    expect(waits).toEqual([2000]);
+    release();
+    const answer = await held;
+    expect(answer.kind === "respond" && answer.headers["preference-applied"]).toBe("wait=2");
+  });
+
   it("sees what another tab saved before answering", async () => {
     const tabA = persisted(chooseBackend({ seed: 3 }, null));
     const tabB = persisted(chooseBackend({}, storage.get(MOCK_STORAGE_KEY) ?? null));

@@ -9,6 +9,7 @@ import {
   type Backend,
   createBackend,
   isScenarioName,
+  type MockOutcome,
   type MockRequest,
   type ScenarioName,
 } from "./model/index.ts";
@@ -21,6 +22,10 @@ export interface DemoMockOptions {
   /** From `?speed=`; must be a positive number. */
   speed?: number | undefined;
   seed?: number | undefined;
+  /** From `?push=off`: a server without Web Push (GET /push/key answers 404). */
+  pushUnavailable?: boolean | undefined;
+  /** From `?prefer=ignore`: a server without held reads (ignores `Prefer: wait`). */
+  ignoresPrefer?: boolean | undefined;
   /** The worker script that hosts MSW (its own in dev, the app's service worker in the demo build). */
   serviceWorkerUrl: string;
 }
@@ -86,7 +91,10 @@ export function chooseBackend(
 }
 
 /** Wraps handle() so every request sees the latest saved state and saves its own changes. */
-export function persisted(backend: Backend): Backend {
+const realWait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `wait` is how a held read waits (default setTimeout); tests pass their own. */
+export function persisted(backend: Backend, wait: (ms: number) => Promise<void> = realWait): Backend {
   let known = backend.snapshot();
   save(known);
   let chain: Promise<unknown> = Promise.resolve();
@@ -94,12 +102,12 @@ export function persisted(backend: Backend): Backend {
     const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
     return locks ? locks.request(MOCK_STORAGE_KEY, work) : work();
   };
-  const handle = (req: MockRequest) => {
+  const locked = (req: MockRequest, heldFor?: number) => {
     const result = chain.then(() =>
       exclusive(async () => {
         const latest = readSaved();
         if (latest && latest !== known) backend.load(latest);
-        const outcome = await backend.handle(req);
+        const outcome = await backend.step(req, heldFor);
         known = backend.snapshot();
         save(known);
         return outcome;
@@ -108,8 +116,18 @@ export function persisted(backend: Backend): Backend {
     chain = result.catch(() => undefined);
     return result;
   };
+  // A held read (Prefer: wait) waits outside the lock, so the tab's other requests go on meanwhile.
+  const handle = async (req: MockRequest): Promise<MockOutcome> => {
+    const first = await locked(req);
+    if (first.kind !== "hold") return first;
+    await wait(first.ms);
+    const answer = await locked(req, first.waitSeconds);
+    return answer.kind === "hold" ? { kind: "drop" } : answer;
+  };
   return {
     handle,
+    step: locked,
+    takeDuePush: () => backend.takeDuePush(),
     faults: backend.faults,
     stats: () => backend.stats(),
     inspect: () => backend.inspect(),

@@ -4,12 +4,15 @@
  * destroys the socket unanswered, a hang never answers, a cut sends headers
  * and part of the body, then destroys the socket); /__mock/* is a test-only
  * control API (see control.ts); everything else is static files from
- * `staticDir` with the SPA fallback.
+ * `staticDir` with the SPA fallback. Web Push (contract v1.1): the server makes a VAPID key pair per
+ * run, hands its public half to the model (GET /push/key), and every `pushIntervalMs` sends the
+ * model's due messages to the subscriptions' endpoints (push-sender.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { control } from "./control.ts";
 import { type Backend, type BackendOptions, createBackend, type ScenarioName } from "./model/index.ts";
+import { makeVapidKeys, type PushDelivery, sendPush } from "./push-sender.ts";
 import { serveStatic } from "./static-files.ts";
 
 export interface MockServerOptions {
@@ -23,12 +26,18 @@ export interface MockServerOptions {
   now?: () => number;
   /** Serve this folder (e.g. "dist") beside the API. */
   staticDir?: string;
+  /** How often due push messages are looked for and sent (real ms). Default 250. */
+  pushIntervalMs?: number;
 }
 
 export interface MockServer {
   url: string;
   /** The current backend (replaced by POST /__mock/reset). */
   readonly backend: Backend;
+  /** The VAPID public key of this run (what GET /api/v1/push/key answers). */
+  readonly pushPublicKey: string;
+  /** Every push sent so far, with the push service's status. */
+  readonly pushDeliveries: readonly PushDelivery[];
   close(): Promise<void>;
 }
 
@@ -88,7 +97,24 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     ...(opts.now ? { now: opts.now } : {}),
   };
   const clock = opts.now ?? (() => Date.now());
+  const vapid = makeVapidKeys();
+  base.pushPublicKey = vapid.publicKey;
   let backend = createBackend(base);
+  const deliveries: PushDelivery[] = [];
+  let sending = false;
+  const pushTimer = setInterval(() => {
+    if (sending) return; // one round at a time: a slow push service must not pile rounds up
+    sending = true;
+    backend
+      .takeDuePush()
+      .then((due) => Promise.all(due.map((message) => sendPush(message, vapid))))
+      .then((sent) => deliveries.push(...sent))
+      .catch(() => undefined)
+      .finally(() => {
+        sending = false;
+      });
+  }, opts.pushIntervalMs ?? 250);
+  pushTimer.unref();
   const reset = (next: BackendOptions): Backend => {
     backend = createBackend({ ...base, ...next });
     return backend;
@@ -129,8 +155,11 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     get backend() {
       return backend;
     },
+    pushPublicKey: vapid.publicKey,
+    pushDeliveries: deliveries,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(pushTimer);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -18,12 +18,16 @@ import {
 } from "./faults.ts";
 import { type Fault, NO_FAULTS } from "./faults-types.ts";
 import { checkIdempotency, purgeIdempotency, rememberIfSuccessful } from "./idempotency.ts";
-import type { Backend, BackendOptions, MockOutcome, MockRequest } from "./index.ts";
+import type { Backend, BackendOptions, HeldRead, MockOutcome, MockRequest } from "./index.ts";
 import { initialState } from "./initial-state.ts";
 import { inspectState } from "./inspect.ts";
+import { preferredWait } from "./prefer.ts";
+import { DEMO_PUSH_PUBLIC_KEY } from "./push/demo-key.ts";
+import { takeDuePush } from "./push/outbox.ts";
 import { createRandom } from "./random.ts";
 import { type ModelResponse, problem } from "./responses.ts";
 import { matchRoute } from "./routes/table.ts";
+import { holdMs } from "./routes/tickets.ts";
 import { SCENARIOS } from "./scenarios.ts";
 import { parseSnapshot } from "./state.ts";
 import { toHttpDate } from "./time-format.ts";
@@ -43,8 +47,14 @@ function bump(record: Record<string, number>, key: string): void {
   record[key] = (record[key] ?? 0) + 1;
 }
 
+const STATUS_ROUTE = "GET /events/{id}/tickets/{id}";
+
+const realWait = (ms: number): Promise<void> => new Promise((resolve) => globalThis.setTimeout(resolve, ms));
+
 export function createModelBackend(opts: BackendOptions = {}): Backend {
   const now = opts.now ?? (() => Date.now());
+  const wait = opts.wait ?? realWait;
+  const pushPublicKey = opts.pushPublicKey ?? DEMO_PUSH_PUBLIC_KEY;
   let state = opts.snapshot
     ? parseSnapshot(opts.snapshot)
     : // Whole seconds: the scenario's event times read cleanly.
@@ -107,7 +117,40 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     return null;
   }
 
-  async function process(req: MockRequest): Promise<MockOutcome> {
+  function contextAt(at: number, method: string, path: string, query: URLSearchParams): RequestContext {
+    return {
+      state,
+      now: at,
+      random,
+      events,
+      signer,
+      method,
+      path,
+      query,
+      headers: {},
+      body: null,
+      loadFactor: loadFactor(state, state.faults),
+      firstAdmission: false,
+      pushPublicKey,
+      heldFor: null,
+    };
+  }
+
+  /** The second pass of a held read: answered now, as if it had just arrived, plus Preference-Applied. */
+  async function answerHeld(req: MockRequest, waitSeconds: number): Promise<MockOutcome> {
+    const at = now();
+    const { path, query } = splitUrl(req.url);
+    const ctx = { ...contextAt(at, "GET", path, query), headers: req.headers, heldFor: waitSeconds };
+    const response = await apply(ctx).catch(internalError);
+    response.headers = { ...response.headers, date: toHttpDate(at) };
+    const bounced = ctx.firstAdmission && (state.faults.bounce || takeBounce(onceFaults, "GET", path));
+    const outcome: MockOutcome = bounced ? { kind: "drop" } : { kind: "respond", ...response };
+    bump(state.stats.statusCounts, outcome.kind === "respond" ? String(outcome.status) : outcome.kind);
+    state.rng = random.state();
+    return outcome;
+  }
+
+  async function process(req: MockRequest): Promise<MockOutcome | HeldRead> {
     const at = now();
     const method = req.method.toUpperCase();
     const { path, query } = splitUrl(req.url);
@@ -122,18 +165,9 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     }
 
     const ctx: RequestContext = {
-      state,
-      now: at,
-      random,
-      events,
-      signer,
-      method,
-      path,
-      query,
+      ...contextAt(at, method, path, query),
       headers: req.headers,
       body: req.body,
-      loadFactor: loadFactor(state, state.faults),
-      firstAdmission: false,
     };
     const config = state.faults;
     let fault = takeOnce(onceFaults, method, path) ?? drawFault(config, random);
@@ -146,6 +180,20 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
       outcome.kind === "hang" || delayMs <= 0 ? outcome : { ...outcome, delayMs };
 
     const refused = refuse(ctx, fault);
+    const waitSeconds = preferredWait(req.headers.prefer);
+    if (
+      !refused &&
+      fault === null &&
+      waitSeconds !== null &&
+      !config.ignoresPrefer &&
+      match.kind === "found"
+    ) {
+      if (match.route.name === STATUS_ROUTE) {
+        const ms = await holdMs(ctx, match.params, waitSeconds);
+        state.rng = random.state();
+        if (ms !== null) return { kind: "hold", ms: ms + delayMs, waitSeconds };
+      }
+    }
     let outcome: MockOutcome;
     if (refused && "kind" in refused) outcome = refused;
     else {
@@ -168,14 +216,34 @@ export function createModelBackend(opts: BackendOptions = {}): Backend {
     return withDelay(outcome);
   }
 
+  /** Requests (and push decisions) are applied one at a time, in call order. */
+  function enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const result = chain.then(step);
+    chain = result.catch(() => undefined);
+    return result;
+  }
+
   return {
     get scenario() {
       return state.scenario;
     },
-    handle(req) {
-      const result = chain.then(() => process(req));
-      chain = result.catch(() => undefined);
-      return result;
+    async handle(req) {
+      const first = await enqueue(() => process(req));
+      if (first.kind !== "hold") return first;
+      // Held outside the queue, so other requests are not blocked while this one waits.
+      await wait(first.ms);
+      return enqueue(() => answerHeld(req, first.waitSeconds));
+    },
+    step(req, heldFor) {
+      return enqueue(() => (heldFor === undefined ? process(req) : answerHeld(req, heldFor)));
+    },
+    takeDuePush() {
+      return enqueue(async () => {
+        const at = now();
+        const due = takeDuePush(contextAt(at, "PUSH", "", new URLSearchParams()));
+        state.rng = random.state();
+        return due;
+      });
     },
     faults: {
       once(match, fault) {

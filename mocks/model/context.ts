@@ -21,6 +21,10 @@ export interface RequestContext {
   loadFactor: number;
   /** Set by a handler when this answer is the first to carry a ticket's admission. */
   firstAdmission: boolean;
+  /** The VAPID application server key GET /push/key hands out. */
+  pushPublicKey: string;
+  /** Set when this status read was held for `Prefer: wait=N`: N, echoed in Preference-Applied. */
+  heldFor: number | null;
 }
 
 export type RouteHandler = (ctx: RequestContext, params: string[]) => Promise<ModelResponse> | ModelResponse;

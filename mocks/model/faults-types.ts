@@ -56,6 +56,10 @@ export interface FaultConfig {
   bounce: boolean;
   /** Above this many requests per model-clock second the model answers 503 overloaded. null: unlimited. */
   capacityPerSecond: number | null;
+  /** A server without push (contract v1.1): `/push/key` and the ticket push routes answer 404 not_found. */
+  pushUnavailable: boolean;
+  /** A server without held reads: `Prefer: wait` is ignored (RFC 7240) and every read is answered at once. */
+  ignoresPrefer: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -74,4 +78,6 @@ export const NO_FAULTS: FaultConfig = {
   outage: null,
   bounce: false,
   capacityPerSecond: null,
+  pushUnavailable: false,
+  ignoresPrefer: false,
 };

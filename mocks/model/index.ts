@@ -6,10 +6,13 @@
  */
 import { createModelBackend } from "./backend.ts";
 import type { Fault, FaultConfig, FaultMatch } from "./faults-types.ts";
+import type { PushMessage } from "./push/outbox.ts";
 import type { ScenarioName } from "./scenarios.ts";
 
 export type { Fault, FaultConfig, FaultMatch, RetryAfterForm } from "./faults-types.ts";
 export { NO_FAULTS } from "./faults-types.ts";
+export type { PushMessage, PushPayload } from "./push/outbox.ts";
+export { NEAR_FRONT_PUSH_SECONDS } from "./push/outbox.ts";
 export type { ScenarioName } from "./scenarios.ts";
 export { isScenarioName, SCENARIO_NAMES } from "./scenarios.ts";
 
@@ -24,6 +27,14 @@ export interface BackendOptions {
   speed?: number;
   /** Resume from `backend.snapshot()`. */
   snapshot?: string;
+  /**
+   * The VAPID application server key GET /push/key answers (base64url, uncompressed P-256 point).
+   * The socket server makes a key pair per run and passes its public half; default: a fixed demo key
+   * whose private half nobody keeps (the in-browser demo cannot reach a push service anyway).
+   */
+  pushPublicKey?: string;
+  /** How a held read (`Prefer: wait`) waits, in model-clock ms. Default setTimeout; inject a fake clock's. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** A request as the model sees it. */
@@ -51,6 +62,13 @@ export type MockOutcome =
   /** Headers sent, body cut mid-way. */
   | { kind: "cut"; status: number; headers: Record<string, string>; partialBody: string; delayMs?: number };
 
+/** A status read the model holds (`Prefer: wait`): answer it after `ms`, with Preference-Applied: wait=N. */
+export interface HeldRead {
+  kind: "hold";
+  ms: number;
+  waitSeconds: number;
+}
+
 export interface BackendStats {
   requests: number;
   /** By route, e.g. "GET /events/{id}/tickets/{id}". */
@@ -67,8 +85,22 @@ export interface BackendInspection {
 }
 
 export interface Backend {
-  /** Requests are applied one at a time, in call order. */
+  /**
+   * Requests are applied one at a time, in call order. A status read with `Prefer: wait=N` near the
+   * front is held (outside that order, so others go on) until admission, closing or N seconds.
+   */
   handle(req: MockRequest): Promise<MockOutcome>;
+  /**
+   * The Web Push messages due now (contract v1.1), each taken once: a transport sends them. Call it
+   * often (the socket server does, every 250 ms); the model itself never sends anything.
+   */
+  takeDuePush(): Promise<PushMessage[]>;
+  /**
+   * handle() in two steps, for wrappers that must not hold their own lock across a held read
+   * (the demo's persisted backend): the first step may answer "hold"; after waiting `ms`, call
+   * step(req, waitSeconds) for the answer.
+   */
+  step(req: MockRequest, heldFor?: number): Promise<MockOutcome | HeldRead>;
   faults: {
     /** Inject a fault into the next matching request (a bounce waits for the next first admission). */
     once(match: FaultMatch, fault: Fault): void;

@@ -37,6 +37,7 @@ export function initialState(
     activeByPerson: {},
     slotBookings: {},
     idempotency: {},
+    push: {},
     faults,
     stats: { requests: 0, byRoute: {}, statusCounts: {} },
     load: { second: 0, count: 0, previous: 0 },

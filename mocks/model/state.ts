@@ -18,6 +18,17 @@ export interface TicketRecord {
   admissionDelivered: boolean;
 }
 
+/** A ticket's Web Push subscription (contract v1.1), as PUT by its client. */
+export interface PushRecord {
+  eventId: string;
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  expirationTime: number | null;
+  lang: "ko" | "en";
+  /** The one near-front heads-up has been put in the outbox. */
+  nearFrontSent: boolean;
+}
+
 export interface QueueRecord {
   /** The pre-queue has been shuffled (happens lazily on the first touch at or after opensAt). */
   sealed: boolean;
@@ -75,6 +86,8 @@ export interface ModelState {
   /** "centerId|date|time" -> confirmed real reservations in that slot. */
   slotBookings: Record<string, number>;
   idempotency: Record<string, IdempotencyRecord>;
+  /** ticketId -> its push subscription; forgotten once `admitted` is sent or the ticket ends. */
+  push: Record<string, PushRecord>;
   faults: FaultConfig;
   stats: StatsRecord;
   /** Requests counted in the current model-clock second, and the previous second's count. */
@@ -85,5 +98,7 @@ export function parseSnapshot(snapshot: string): ModelState {
   const value = JSON.parse(snapshot) as ModelState;
   if (value?.version !== 1 || typeof value.startedAt !== "number")
     throw new Error("not a mock backend snapshot");
+  // Snapshots saved before push existed (a demo tab's storage) have none: start with none.
+  value.push ??= {};
   return value;
 }

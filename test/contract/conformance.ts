@@ -19,6 +19,8 @@ export interface CallOptions {
   /** POST only: omitted -> a fresh UUID; null -> no header; a string -> that. */
   key?: string | null;
   body?: unknown;
+  /** Extra request headers (e.g. Prefer), lower-case names. */
+  headers?: Record<string, string>;
   /** The status the test expects; checked after the contract checks. */
   expect?: number;
 }
@@ -88,7 +90,7 @@ export function createConformance(contract: Contract, origin: string) {
       return encodeURIComponent(value);
     });
     const query = opts.query ? `?${new URLSearchParams(opts.query)}` : "";
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
     if (opts.bearer !== undefined) headers.authorization = `Bearer ${opts.bearer}`;
     if (opts.authorization !== undefined) headers.authorization = opts.authorization;
     if (method === "POST" && opts.key !== null) headers["idempotency-key"] = opts.key ?? crypto.randomUUID();

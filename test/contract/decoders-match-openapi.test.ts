@@ -76,7 +76,7 @@ function* mutations(value: unknown, path = ""): Generator<[string, unknown]> {
 
 describe("decoders match contract/openapi.yaml", () => {
   it("has a decoder for every response-side object schema, and a schema for every decoder", () => {
-    const requestOnly = ["IdentityRequest", "ReservationRequest"];
+    const requestOnly = ["IdentityRequest", "ReservationRequest", "PushSubscribeRequest", "PushSubscription"];
     const objectSchemas = Object.keys(schemas).filter(
       (n) => schemas[n].type === "object" && !requestOnly.includes(n),
     );
@@ -228,6 +228,26 @@ const typeShapes: Record<string, Record<string, "optional" | "required">> = {
   }),
   ReservationResponse: keysOf<T.ReservationResponse>({ reservation: "required" }),
   TimeResponse: keysOf<T.TimeResponse>({ serverTime: "required" }),
+  PushKeyResponse: keysOf<T.PushKeyResponse>({ publicKey: "required" }),
+  PushSubscription: keysOf<T.PushSubscription>({
+    endpoint: "required",
+    expirationTime: "optional",
+    keys: "required",
+  }),
+  PushSubscribeRequest: keysOf<T.PushSubscribeRequest>({ subscription: "required", lang: "optional" }),
+  PushNearFront: keysOf<T.PushNearFront>({
+    type: "required",
+    eventId: "required",
+    ticketId: "required",
+    ahead: "required",
+    etaSeconds: "required",
+  }),
+  PushAdmitted: keysOf<T.PushAdmitted>({
+    type: "required",
+    eventId: "required",
+    ticketId: "required",
+    expiresAt: "required",
+  }),
   FieldError: keysOf<T.FieldError>({ field: "required", code: "required" }),
   Problem: keysOf<T.Problem>({
     type: "required",
@@ -289,6 +309,7 @@ describe("types.ts matches contract/openapi.yaml", () => {
       "not_eligible",
       "slot_full",
       "already_reserved",
+      "ticket_ended",
     ];
     expect([...codes].sort()).toEqual([...known].sort());
   });

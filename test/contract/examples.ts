@@ -115,6 +115,16 @@ export const examples = {
   Reservation: [reservation, { ...reservation, status: "cancelled" }],
   ReservationResponse: [{ reservation }],
   TimeResponse: [{ serverTime }, { serverTime: "2021-07-19T11:31:02Z" }],
+  PushKeyResponse: [
+    { publicKey: "BG-yXb8-iKDt7hHGoL6lcmMYVPqEfZiFGGZjsEt9wdplMC8iJMtFnTSoQr2nQNCQEMYjfWY2RY6Ey-oeOjySGYk" },
+  ],
+  PushNearFront: [
+    { type: "near-front", eventId: "c55-59", ticketId: "t-1", ahead: 120, etaSeconds: 150 },
+    { type: "near-front", eventId: "c55-59", ticketId: "t-2", ahead: 0, etaSeconds: 0 },
+  ],
+  PushAdmitted: [
+    { type: "admitted", eventId: "c55-59", ticketId: "t-1", expiresAt: "2021-07-19T20:41:00+09:00" },
+  ],
   FieldError: [{ field: "birthDate", code: "invalid" }],
   Problem: [
     problem,

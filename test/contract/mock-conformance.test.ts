@@ -49,7 +49,15 @@ const TOO_YOUNG = { name: "김영희", birthDate: "1975-11-30", phone: "010-9876
 
 describe("the mock conforms to contract/openapi.yaml (calm scenario)", () => {
   let now = START;
-  const { backend, server } = createNodeMock({ scenario: "calm", seed: 7, now: () => now });
+  const { backend, server } = createNodeMock({
+    scenario: "calm",
+    seed: 7,
+    now: () => now,
+    // A held read (Prefer: wait) passes model time instead of real time.
+    wait: async (ms) => {
+      now += ms;
+    },
+  });
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterAll(() => server.close());
 
@@ -182,6 +190,97 @@ describe("the mock conforms to contract/openapi.yaml (calm scenario)", () => {
     expect(left.text).toBe("");
     const status = await call("GET", "/events/{eventId}/tickets/{ticketId}", { ...ticket, expect: 200 });
     expect(status.body.state).toBe("left");
+  });
+
+  it("v1.1 push: serves the key, subscribes, replaces, unsubscribes; refuses 422, 401, 409 ticket_ended", async () => {
+    const key = await call("GET", "/push/key", { expect: 200 });
+    expect(key.body.publicKey).toMatch(/^[\w-]{87}$/);
+    const joined = await call("POST", "/events/{eventId}/tickets", {
+      params: { eventId: EVENT_OPEN },
+      expect: 201,
+    });
+    const params = { eventId: EVENT_OPEN, ticketId: joined.body.ticket.id };
+    const bearer = joined.body.ticket.token;
+    const subscription = {
+      endpoint: "https://push.example/send/abc",
+      expirationTime: null,
+      keys: {
+        p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        auth: "tBHItJI5svbpez7KI4CCXg",
+      },
+    };
+    const path = "/events/{eventId}/tickets/{ticketId}/push";
+    await call("PUT", path, { params, bearer, body: { subscription, lang: "en" }, expect: 204 });
+    await call("PUT", path, { params, bearer, body: { subscription }, expect: 204 });
+    const invalid = await call("PUT", path, {
+      params,
+      bearer,
+      body: { subscription: { ...subscription, endpoint: "not a url" } },
+      expect: 422,
+    });
+    expect(invalid.body.errors).toEqual([{ field: "subscription.endpoint", code: "invalid" }]);
+    const tampered = tamperings(bearer)[1];
+    expect(
+      (await call("PUT", path, { params, bearer: tampered, body: { subscription }, expect: 401 })).body.code,
+    ).toBe("invalid_token");
+    await call("DELETE", path, { params, bearer: tampered, expect: 401 });
+    await call("DELETE", path, { params, bearer, expect: 204 });
+    await call("DELETE", path, { params, bearer, expect: 204 });
+    // The first ticket has been admitted: no longer waiting.
+    const ended = await call("PUT", path, {
+      params: { eventId: EVENT_OPEN, ticketId: flow.ticketId },
+      bearer: flow.ticketToken,
+      body: { subscription },
+      expect: 409,
+    });
+    expect(ended.body.code).toBe("ticket_ended");
+  });
+
+  it("v1.1 push: a server without push answers 404 not_found on the key and the ticket's push", async () => {
+    const joined = await call("POST", "/events/{eventId}/tickets", {
+      params: { eventId: EVENT_OPEN },
+      expect: 201,
+    });
+    const ticket = {
+      params: { eventId: EVENT_OPEN, ticketId: joined.body.ticket.id },
+      bearer: joined.body.ticket.token,
+    };
+    backend.faults.configure({ pushUnavailable: true });
+    expect((await call("GET", "/push/key", { expect: 404 })).body.code).toBe("not_found");
+    const path = "/events/{eventId}/tickets/{ticketId}/push";
+    await call("PUT", path, { ...ticket, body: { subscription: {} }, expect: 404 });
+    await call("DELETE", path, { ...ticket, expect: 404 });
+    backend.faults.configure({ pushUnavailable: false });
+  });
+
+  it("v1.1 held reads: near the front a read is held until admission, with Preference-Applied", async () => {
+    const joined = await call("POST", "/events/{eventId}/tickets", {
+      params: { eventId: EVENT_OPEN },
+      expect: 201,
+    });
+    expect(joined.body.status.etaSeconds).toBeLessThanOrEqual(60);
+    const ticket = {
+      params: { eventId: EVENT_OPEN, ticketId: joined.body.ticket.id },
+      bearer: joined.body.ticket.token,
+    };
+    const before = now;
+    const held = await call("GET", "/events/{eventId}/tickets/{ticketId}", {
+      ...ticket,
+      headers: { prefer: "wait=25" },
+      expect: 200,
+    });
+    expect(held.headers.get("preference-applied")).toBe("wait=25");
+    expect(held.body.state).toBe("admitted");
+    expect(now - before).toBeLessThanOrEqual(joined.body.status.etaSeconds * 1000);
+    // A server that ignores Prefer answers at once, without the header.
+    backend.faults.configure({ ignoresPrefer: true });
+    const plain = await call("GET", "/events/{eventId}/tickets/{ticketId}", {
+      ...ticket,
+      headers: { prefer: "wait=25" },
+      expect: 200,
+    });
+    expect(plain.headers.get("preference-applied")).toBeNull();
+    backend.faults.configure({ ignoresPrefer: false });
   });
 
   it("checks identity with the admission (eligible, replayed, not in cohort, invalid)", async () => {

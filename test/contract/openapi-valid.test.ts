@@ -41,6 +41,10 @@ describe("contract/openapi.yaml", () => {
         "GET /reservations/{reservationId}",
         "DELETE /reservations/{reservationId}",
         "GET /time",
+        // v1.1 Web Push
+        "GET /push/key",
+        "PUT /events/{eventId}/tickets/{ticketId}/push",
+        "DELETE /events/{eventId}/tickets/{ticketId}/push",
       ].sort(),
     );
     const ids = ops.map((o) => o.op.operationId);
@@ -122,12 +126,30 @@ describe("contract/openapi.yaml", () => {
     expect(securityOf("get", "/centers/{centerId}/slots")).toEqual([{ admissionToken: [] }]);
     expect(securityOf("post", "/reservations")).toEqual([{ admissionToken: [] }]);
     expect(securityOf("delete", "/reservations/{reservationId}")).toEqual([{ reservationToken: [] }]);
+    expect(securityOf("put", "/events/{eventId}/tickets/{ticketId}/push")).toEqual([{ ticketToken: [] }]);
+    expect(securityOf("delete", "/events/{eventId}/tickets/{ticketId}/push")).toEqual([{ ticketToken: [] }]);
     // Public operations say so with an empty requirement (a linter flags a missing one).
     const publicOps = ops.filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0);
     expect(publicOps.map((o) => o.op.operationId).sort()).toEqual(
-      ["getTime", "joinQueue", "listCenters", "listEvents", "listRegions"].sort(),
+      ["getPushKey", "getTime", "joinQueue", "listCenters", "listEvents", "listRegions"].sort(),
     );
     expect(ops.filter((o) => o.op.security === undefined && doc.security === undefined)).toEqual([]);
+  });
+
+  it("v1.1: documents Prefer: wait on status reads, Preference-Applied, and the push key cacheable for a day", () => {
+    const status = ops.find((o) => o.method === "get" && o.path === "/events/{eventId}/tickets/{ticketId}");
+    expect(status?.parameters.find((p) => p.name === "Prefer")).toMatchObject({
+      in: "header",
+      required: false,
+    });
+    expect(headerOf(status?.op.responses["200"], "Preference-Applied")).toMatchObject({ required: false });
+    const key = ops.find((o) => o.method === "get" && o.path === "/push/key")?.op.responses;
+    expect(headerOf(key?.["200"], "Cache-Control")).toMatchObject({
+      required: true,
+      schema: { const: "public, max-age=86400" },
+    });
+    expect(Object.keys(key ?? {})).toContain("404");
+    expect(Object.keys(doc.webhooks ?? {})).toEqual(["turnPush"]);
   });
 
   it("marks the catalog cacheable for an hour", () => {

@@ -2,6 +2,7 @@
 import type { RouteHandler } from "../context.ts";
 import { listCenterSlots, verifyIdentity } from "./booking.ts";
 import { listCenters, listRegions } from "./catalog.ts";
+import { getPushKey, subscribePush, unsubscribePush } from "./push.ts";
 import { cancelReservation, createReservation, getReservation } from "./reservations.ts";
 import { getTicket, joinQueue, leaveQueue } from "./tickets.ts";
 import { getTime, listEvents } from "./time-events.ts";
@@ -27,6 +28,9 @@ const routes: Route[] = [
   route("POST", "/events/{eventId}/tickets", joinQueue),
   route("GET", "/events/{eventId}/tickets/{ticketId}", getTicket),
   route("DELETE", "/events/{eventId}/tickets/{ticketId}", leaveQueue),
+  route("PUT", "/events/{eventId}/tickets/{ticketId}/push", subscribePush),
+  route("DELETE", "/events/{eventId}/tickets/{ticketId}/push", unsubscribePush),
+  route("GET", "/push/key", getPushKey),
   route("POST", "/identity", verifyIdentity),
   route("GET", "/regions", listRegions),
   route("GET", "/centers", listCenters),

@@ -17,7 +17,7 @@ import {
   near,
   Problem,
 } from "./decode-common.ts";
-import type { ObjDecoder } from "./decoder-kit.ts";
+import type { Decoder, ObjDecoder } from "./decoder-kit.ts";
 import {
   arr,
   bool,
@@ -114,6 +114,30 @@ const ReservationResponse: ObjDecoder<T.ReservationResponse> = obj({ reservation
 
 const TimeResponse: ObjDecoder<T.TimeResponse> = obj({ serverTime: timestamp });
 
+// --- v1.1 Web Push ---
+
+/** A VAPID key: 65 bytes (an uncompressed P-256 point) are 87 base64url characters, unpadded. */
+const vapidKey: Decoder<string> = (value, path = "") =>
+  typeof value === "string" && /^[A-Za-z0-9_-]{87}$/.test(value) ? value : fail(path, "VAPID public key");
+
+const PushKeyResponse: ObjDecoder<T.PushKeyResponse> = obj({ publicKey: vapidKey });
+
+/** What the service worker reads from a push; the admission itself always comes from a status read. */
+const PushNearFront: ObjDecoder<T.PushNearFront> = obj({
+  type: oneOf("near-front"),
+  eventId: str,
+  ticketId: str,
+  ahead: count,
+  etaSeconds: upTo(180),
+});
+
+const PushAdmitted: ObjDecoder<T.PushAdmitted> = obj({
+  type: oneOf("admitted"),
+  eventId: str,
+  ticketId: str,
+  expiresAt: timestamp,
+});
+
 /** Every response-side schema of the contract, by its OpenAPI component name. */
 export const decoders = {
   LocalizedText,
@@ -140,6 +164,9 @@ export const decoders = {
   TimeResponse,
   FieldError,
   Problem,
+  PushKeyResponse,
+  PushNearFront,
+  PushAdmitted,
 } as const;
 
 /** The body of a DELETE /reservations/{id}: the reservation, now cancelled. */

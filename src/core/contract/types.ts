@@ -180,7 +180,8 @@ export type ProblemCode =
   | "admission_expired"
   | "not_eligible"
   | "slot_full"
-  | "already_reserved";
+  | "already_reserved"
+  | "ticket_ended";
 
 export interface FieldError {
   field: string;
@@ -198,4 +199,41 @@ export interface Problem {
   errors?: FieldError[];
   /** Only with code "already_reserved". */
   reservationId?: string;
+}
+
+// --- v1.1 Web Push -----------------------------------------------------------------------------------------
+
+/** GET /push/key: the VAPID application server key (base64url, uncompressed P-256 point). */
+export interface PushKeyResponse {
+  publicKey: string;
+}
+
+/** A browser's PushSubscriptionJSON, as PUT .../push sends it. */
+export interface PushSubscription {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: { p256dh: string; auth: string };
+}
+
+/** The body of PUT /events/{eventId}/tickets/{ticketId}/push. */
+export interface PushSubscribeRequest {
+  subscription: PushSubscription;
+  lang?: "ko" | "en";
+}
+
+/** Push payload: the ticket is close to the front. Never a token or personal data. */
+export interface PushNearFront {
+  type: "near-front";
+  eventId: string;
+  ticketId: string;
+  ahead: number;
+  etaSeconds: number;
+}
+
+/** Push payload: admitted. No token: the client reads its status to get the admission. */
+export interface PushAdmitted {
+  type: "admitted";
+  eventId: string;
+  ticketId: string;
+  expiresAt: Timestamp;
 }
