@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireRequest } from "./faults.ts";
+import { T0, tooEarly, tooMany } from "./invariants.ts";
+import { chaosProperty, describeFailure, watchUnhandled } from "./property.ts";
+import type { Schedule } from "./schedule.ts";
+import { runSchedule } from "./world.ts";
+
+/** Schedules per `npm test` (issue 8: at least 500); `npm run test:chaos` runs 10 000. */
+const RUNS = 500;
+
+const NO_FAULTS: Schedule["rates"] = {
+  dropBefore: 0,
+  dropAfter: 0,
+  hang: 0,
+  refuse: 0,
+  malformed: 0,
+  outOfBound: 0,
+  dateOff: 0,
+};
+
+const wire = (partial: Partial<WireRequest> & { sentAt: number }): WireRequest => ({
+  route: "GET status t_1",
+  method: "GET",
+  key: null,
+  outcome: 200,
+  answeredAt: partial.sentAt,
+  allowedNextAt: null,
+  broken: false,
+  floorRoute: partial.route ?? "GET status t_1",
+  fault: "",
+  ...partial,
+});
+
+describe("chaos harness: the invariants can fail", () => {
+  it("flags a status read sooner than an in-bound pollAfterSeconds allowed", () => {
+    const problems = tooEarly([
+      wire({ sentAt: T0, allowedNextAt: T0 + 30_000 }),
+      wire({ sentAt: T0 + 29_999 }),
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/1 ms before an in-bound floor/);
+  });
+
+  it("flags a retry sooner than Retry-After on a POST, and not after it", () => {
+    const answer = wire({ route: "POST join", sentAt: T0, outcome: 503, allowedNextAt: T0 + 60_000 });
+    expect(tooEarly([answer, wire({ route: "POST join", sentAt: T0 + 10_000 })])).toHaveLength(1);
+    expect(tooEarly([answer, wire({ route: "POST join", sentAt: T0 + 60_000 })])).toEqual([]);
+  });
+
+  it("flags two status reads within a second even when no floor was given", () => {
+    expect(tooEarly([wire({ sentAt: T0 }), wire({ sentAt: T0 + 999 })])).toEqual([
+      "GET status twice within 999 ms",
+    ]);
+  });
+
+  it("flags a retry at once after a broken (out-of-bound) answer", () => {
+    const broken = wire({ sentAt: T0, broken: true, fault: "out-of-bound" });
+    expect(tooEarly([broken, wire({ sentAt: T0 + 5 })]).some((p) => /after a broken answer/.test(p))).toBe(
+      true,
+    );
+  });
+
+  it("flags more than a handful of requests per route in a minute", () => {
+    const storm = Array.from({ length: 13 }, (_, i) =>
+      wire({ route: "GET regions", sentAt: T0 + i * 4_000 }),
+    );
+    expect(tooMany(storm)).toEqual(["GET regions: 13 requests within 48000 ms"]);
+  });
+});
+
+describe("chaos harness: the real core on the mock model", () => {
+  let unwatch: () => void = () => {};
+  beforeAll(() => {
+    unwatch = watchUnhandled();
+  });
+  afterAll(() => unwatch());
+
+  it("a calm world: join, wait, admission, booking, one confirmed reservation, no violation", async () => {
+    const result = await runSchedule({
+      seed: 1,
+      rates: NO_FAULTS,
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 60_000,
+      events: [],
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.end).toBe("admitted/done");
+    expect(result.log.filter((l) => / POST reservations .* 201 /.test(l))).toHaveLength(1);
+  });
+
+  it("a faulty proxy is seen: a 503 with a long Retry-After is recorded as the floor it sets", async () => {
+    const result = await runSchedule({
+      seed: 3,
+      rates: { ...NO_FAULTS, refuse: 1 },
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 30_000,
+      events: [],
+    });
+    expect(
+      result.log.some((l) => /POST join .*→ (429|503) .*\[(429|503) retry-after in-bound\] next≥/.test(l)),
+    ).toBe(true);
+  });
+
+  it(`${RUNS} random fault schedules keep every promise`, async () => {
+    const details = await fc.check(chaosProperty(), { numRuns: RUNS });
+    expect(details.failed, details.failed ? describeFailure(details) : "").toBe(false);
+  }, 300_000);
+});

@@ -1,0 +1,69 @@
+/**
+ * The promises Jari makes whatever happens, checked on what the chaos fetch
+ * saw on the wire (true time) and on what the model and the store hold.
+ */
+import type { WireRequest } from "./faults.ts";
+
+/** The contract: never two status reads for one ticket less than one second apart. */
+export const MIN_STATUS_GAP_MS = 1_000;
+/** After a broken answer (out of bound, unreadable) the next request waits at least this long. */
+export const BROKEN_FLOOR_MS = 1_000;
+/** On other routes, a retry at once after a broken answer is no backing off at all. */
+export const BROKEN_FLOOR_OTHER_MS = 250;
+/** Our own seat belt, measured on the wire: requests per route in any 60 s (a handful plus a tap burst). */
+export const MAX_PER_MINUTE = 12;
+/** Where the simulation starts (true time); messages give times from here. */
+export const T0 = Date.parse("2021-07-19T11:00:00Z");
+
+/** Requests sent sooner than an earlier in-bound answer allowed (pollAfterSeconds, Retry-After). */
+export function tooEarly(wire: WireRequest[]): string[] {
+  const problems: string[] = [];
+  const routes = new Set(wire.map((r) => r.route));
+  for (const route of routes) {
+    const sent = wire.filter((r) => r.route === route);
+    const floors = wire.filter((r) => r.floorRoute === route && r.answeredAt !== null);
+    for (const request of sent) {
+      for (const floor of floors) {
+        if (floor === request || (floor.answeredAt as number) > request.sentAt) continue;
+        const answered = floor.answeredAt as number;
+        if (floor.allowedNextAt !== null && request.sentAt < floor.allowedNextAt) {
+          problems.push(
+            `${route} sent ${floor.allowedNextAt - request.sentAt} ms before an in-bound floor allowed (answer "${floor.fault || "ok"}" ${floor.outcome} at +${answered - T0} ms, request at +${request.sentAt - T0} ms)`,
+          );
+          break;
+        }
+        const brokenFloor = route.startsWith("GET status") ? BROKEN_FLOOR_MS : BROKEN_FLOOR_OTHER_MS;
+        if (floor.broken && request.sentAt < answered + brokenFloor) {
+          problems.push(
+            `${route} sent ${request.sentAt - answered} ms after a broken answer ("${floor.fault}" ${floor.outcome})`,
+          );
+          break;
+        }
+      }
+    }
+    if (route.startsWith("GET status")) {
+      for (let i = 1; i < sent.length; i++) {
+        const gap = (sent[i] as WireRequest).sentAt - (sent[i - 1] as WireRequest).sentAt;
+        if (gap < MIN_STATUS_GAP_MS) problems.push(`GET status twice within ${gap} ms`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Any route with more than MAX_PER_MINUTE requests in a 60 s window. */
+export function tooMany(wire: WireRequest[]): string[] {
+  const problems: string[] = [];
+  const routes = new Set(wire.map((r) => r.route));
+  for (const route of routes) {
+    const times = wire.filter((r) => r.route === route).map((r) => r.sentAt);
+    for (let i = MAX_PER_MINUTE; i < times.length; i++) {
+      const span = (times[i] as number) - (times[i - MAX_PER_MINUTE] as number);
+      if (span < 60_000) {
+        problems.push(`${route}: ${MAX_PER_MINUTE + 1} requests within ${span} ms`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
