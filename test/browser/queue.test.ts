@@ -65,19 +65,38 @@ describe("waiting room in Chromium", () => {
     expect(count(JOIN)).toBe(1);
   });
 
-  it("goes offline and back without losing the place, sending nothing while offline", async () => {
+  it("goes offline and back without losing the place, sending nothing while offline", {
+    timeout: 120_000,
+  }, async () => {
     const { server, b, page, count } = await setup();
+    // When the last status answer came and how long it asked us to wait: the offline window below
+    // must outlast that wait, or "nothing sent" would hold even for a client that ignores offline.
+    let lastAnswer = { at: 0, pollAfterMs: 0 };
+    page.on("response", async (r) => {
+      if (r.request().method() !== "GET" || !/\/tickets\/[^/]+$/.test(new URL(r.url()).pathname)) return;
+      const at = Date.now();
+      const body = (await r.json().catch(() => null)) as { pollAfterSeconds?: unknown } | null;
+      if (typeof body?.pollAfterSeconds === "number")
+        lastAnswer = { at, pollAfterMs: body.pollAfterSeconds * 1000 };
+    });
     const ticketId = await joinFirstEvent(page, server.url);
+    await expect.poll(() => lastAnswer.at, { timeout: 30_000 }).toBeGreaterThan(0);
     await b.context.setOffline(true);
     await page.locator('[data-testid="queue"][data-online="false"]').waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="notice"][data-code="offline"]').count()).toBe(1);
     const before = count("GET ticket");
-    await page.waitForTimeout(5_000);
+    // Past the next poll with room for jitter (at most +50 %) and slack: a poll was due while offline.
+    const due = lastAnswer.at + lastAnswer.pollAfterMs * 1.5 + 2_000;
+    expect(due - Date.now()).toBeLessThan(45_000);
+    await page.waitForTimeout(Math.max(0, due - Date.now()));
+    expect(Date.now()).toBeGreaterThan(lastAnswer.at + lastAnswer.pollAfterMs);
     expect(count("GET ticket")).toBe(before);
 
     await b.context.setOffline(false);
     await page.locator('[data-testid="queue"][data-online="true"]').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => !document.querySelector('[data-testid="notice"][data-code="offline"]'));
+    // The poll held back while offline goes out once back online.
+    await expect.poll(() => count("GET ticket"), { timeout: 15_000 }).toBeGreaterThan(before);
     expect((await hooks(page)).ticketId).toBe(ticketId);
     expect(count(JOIN)).toBe(1);
   });

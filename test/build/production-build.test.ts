@@ -63,9 +63,21 @@ describe("production build", () => {
   });
 
   it("talks to /api/v1 on its own origin by default", async () => {
+    // Not just "/api/v1 somewhere": the API client carries "/api/v1" as its own fallback, so that
+    // string is in every build. What decides the requested URLs is the base the composition root
+    // hands to the services, and the base the service worker routes the API by: both must be exactly
+    // "/api/v1" (relative, so same origin). Property names survive minification; quotes may not.
     const js = await Promise.all(
       (await allFiles(join(out, "assets"))).filter((f) => f.endsWith(".js")).map((f) => readFile(f, "utf8")),
     );
-    expect(js.some((code) => code.includes('"/api/v1"') || code.includes("`/api/v1`"))).toBe(true);
+    const bases = js.flatMap((code) =>
+      [...code.matchAll(/\bapiBase:\s*(["'`])([^"'`]*)\1/g)].map((m) => m[2]),
+    );
+    expect(bases).toEqual(["/api/v1"]);
+    const sw = await readFile(join(out, "sw.js"), "utf8");
+    const swBases = [...sw.matchAll(/new URL\((["'`])([^"'`]*)\1,\s*self\.location\.origin\)/g)].map(
+      (m) => m[2],
+    );
+    expect(swBases).toEqual(["/api/v1/"]);
   });
 });
