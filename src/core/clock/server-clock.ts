@@ -62,14 +62,29 @@ export function createServerClock(clock: Clock): ServerClock {
   /** Headers that contradicted a header estimate, agreeing with each other. */
   let challengers: Estimate[] = [];
 
+  /**
+   * The estimate is carried forward on the monotonic clock, not the device
+   * clock: a device clock changed after the sample (by a second or by days)
+   * must not move server time, or it would end a valid admission.
+   */
+  let anchorServer = 0;
+  let anchorMono = 0;
+
   const take = (next: Estimate, precise: boolean): void => {
     best = { ...next, precise };
     challengers = [];
+    anchorServer = clock.now() + next.offsetMs;
+    anchorMono = clock.monotonic();
   };
 
+  const serverNow = (): number =>
+    best === null ? clock.now() : anchorServer + (clock.monotonic() - anchorMono);
+  const offsetMs = (): number => serverNow() - clock.now();
+
   return {
-    serverNow: () => clock.now() + (best?.offsetMs ?? 0),
-    offsetMs: () => best?.offsetMs ?? 0,
+    serverNow,
+    offsetMs,
+    synced: () => best !== null,
     observe(sample) {
       const next = toEstimate(sample);
       if (next === null) return;
@@ -77,6 +92,8 @@ export function createServerClock(clock: Clock): ServerClock {
         take(next, sample.precise);
         return;
       }
+      // Compared as of now: the device clock may have moved since the estimate was taken.
+      best = { ...best, offsetMs: offsetMs() };
       const now = next.takenAt;
       const contradicts = !agree(best, next, now);
       if (sample.precise) {

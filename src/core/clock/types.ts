@@ -52,4 +52,10 @@ export interface ServerClock {
   observe(sample: ClockSample): void;
   /** Estimated serverTime - deviceTime, in ms (0 until the first sample). */
   offsetMs(): number;
+  /**
+   * true once a sample has been taken. Before that serverNow() is only the
+   * device clock, which may be set minutes off: nothing final (an admission
+   * expiring) may be decided on it. Optional for hand-made clocks (taken as true).
+   */
+  synced?(): boolean;
 }

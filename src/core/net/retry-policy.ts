@@ -79,5 +79,6 @@ export function retryDelay(
   if (decision.notBeforeMs === null) return [backoffMs, next];
   const floor = decision.notBeforeMs;
   const spread = Math.max(floor / 2, backoffMs, RETRY_AFTER_MIN_SPREAD_MS);
-  return [Math.round(floor + random() * spread), next];
+  // A Retry-After of 0 (or a date already past) is no reason to come back sooner than the backoff would.
+  return [Math.max(backoffMs, Math.round(floor + random() * spread)), next];
 }

@@ -81,7 +81,13 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   const controllers = new Map<string, AbortController>();
   const unsubscribers: Array<() => void> = [];
 
-  const ctx = (): Ctx => ({ now: clock.now(), serverNow: serverClock.serverNow(), random });
+  const ctx = (): Ctx => ({
+    now: clock.now(),
+    serverNow: serverClock.serverNow(),
+    random,
+    mono: clock.monotonic(),
+    serverTimeKnown: serverClock.synced?.() ?? true,
+  });
 
   const fallBackToMemory = async (): Promise<void> => {
     if (!state.storageFailed) {
@@ -248,6 +254,24 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     timer = { cancel, at };
   }
 
+  /**
+   * After storage failed we run on memory, which knows nothing of a ticket
+   * saved before the failure (a reload during it reads "no ticket"). A join
+   * then first tries the device's store again: if it is back, its claim
+   * returns that ticket or pending join, so no second Idempotency-Key goes
+   * out. Null when the store is still failing (the memory claim decides).
+   */
+  async function claimInDurableStore(candidate: TicketRecord): Promise<TicketRecord | null> {
+    if (!state.storageFailed || store === options.store) return null;
+    try {
+      const claimed = await options.store.claimJoin(candidate);
+      await store.putTicket(claimed);
+      return claimed;
+    } catch {
+      return null;
+    }
+  }
+
   async function readActive(): Promise<TicketRecord | null> {
     return withStore((s) => s.getActiveTicket());
   }
@@ -331,7 +355,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
           return;
         }
         const candidate = pendingJoin(eventId, newId(), clock.now());
-        const claimed = await withStore((s) => s.claimJoin(candidate));
+        const claimed =
+          (await claimInDurableStore(candidate)) ?? (await withStore((s) => s.claimJoin(candidate)));
         const existing = claimed.joinKey === candidate.joinKey ? null : claimed;
         await process({ type: "join", eventId, joinKey: candidate.joinKey, existing });
       });

@@ -9,6 +9,7 @@ import {
   type Op,
   parseTime,
   RECHECK_SPREAD_MS,
+  raiseFloor,
   save,
   type Transition,
 } from "./machine-state.ts";
@@ -30,6 +31,7 @@ export function retryLater(state: MachineState, op: Op, decision: RetryDecision,
     ...state,
     backoff,
     allowedAt,
+    floorMono: raiseFloor(state.floorMono, decision.notBeforeMs ?? 0, ctx),
     next: { op, at },
     notice: noticeAt(decision.code, at, ctx),
   };

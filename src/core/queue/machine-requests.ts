@@ -1,5 +1,9 @@
 import type { Ctx, MachineState, Op, Request, Transition } from "./machine-state.ts";
-import { admissionExpiresAt, isActive } from "./machine-state.ts";
+import { admissionExpiresAt, isActive, MIN_STATUS_GAP_MS, raiseFloor } from "./machine-state.ts";
+
+/** How long until the monotonic floor allows a request (0 when it does, or without a monotonic clock). */
+const monoWait = (state: MachineState, ctx: Ctx): number =>
+  ctx.mono === undefined || state.floorMono === null ? 0 : Math.max(0, state.floorMono - ctx.mono);
 
 /** When requests go out: only one of each kind, only when online, and status reads only from the leader tab. */
 
@@ -25,10 +29,17 @@ export function sendIfDue(t: Transition, ctx: Ctx): Transition {
   const { state } = t;
   const next = state.next;
   if (!next || next.at > ctx.now || !canSend(state, next.op)) return t;
+  // Due on the device clock but not on the monotonic one (the device clock jumped forward): wait the rest.
+  const floorWait = next.op === "leave" ? 0 : monoWait(state, ctx);
+  if (floorWait > 0)
+    return { state: { ...state, next: { ...next, at: ctx.now + floorWait } }, effects: t.effects };
   const request = requestFor(state, next.op);
   if (!request) return { state: { ...state, next: null }, effects: t.effects };
+  // Two status reads from this tab never come closer than MIN_STATUS_GAP_MS, whatever plans them.
+  const floorMono =
+    next.op === "status" ? raiseFloor(state.floorMono, MIN_STATUS_GAP_MS, ctx) : state.floorMono;
   return {
-    state: { ...state, next: null, inFlight: [...state.inFlight, next.op] },
+    state: { ...state, next: null, floorMono, inFlight: [...state.inFlight, next.op] },
     effects: [...t.effects, { type: "request", request }],
   };
 }
@@ -40,6 +51,13 @@ export function wakeAt(state: MachineState, ctx: Ctx): number | null {
   // waiting for an answer is woken by that change instead (no idle spinning).
   if (state.next && canSend(state, state.next.op)) times.push(state.next.at);
   const expiresAt = admissionExpiresAt(state.record);
-  if (expiresAt !== null && isActive(state.record)) times.push(expiresAt - (ctx.serverNow - ctx.now));
+  const expiresOnDevice = expiresAt === null ? null : expiresAt - (ctx.serverNow - ctx.now);
+  // Without server time an expiry already past is confirmed by a read (planned in `next`), not re-woken for.
+  if (
+    expiresOnDevice !== null &&
+    isActive(state.record) &&
+    (ctx.serverTimeKnown !== false || expiresOnDevice > ctx.now)
+  )
+    times.push(expiresOnDevice);
   return times.length === 0 ? null : Math.min(...times);
 }

@@ -26,6 +26,12 @@ export interface MachineState {
   next: { op: Op; at: number } | null;
   /** Device time before which the server does not want to hear from us (pollAfter / Retry-After). */
   allowedAt: number;
+  /**
+   * The same floor on the monotonic clock (ctx.mono), or null. The device
+   * clock may jump forward at any moment and bring allowedAt (and a reload
+   * from the store) earlier than the server allowed; this one cannot move.
+   */
+  floorMono: number | null;
   backoff: BackoffState;
   /** The last transient problem (cleared by the next success). */
   notice: QueueNotice | null;
@@ -44,6 +50,10 @@ export interface Ctx {
   now: number;
   serverNow: number;
   random: Random;
+  /** The monotonic clock (Clock.monotonic); without it no monotonic floor is kept. */
+  mono?: number;
+  /** false while serverNow is only the device clock (no sample yet): nothing may expire on it. */
+  serverTimeKnown?: boolean;
 }
 
 export type QueueEvent =
@@ -86,12 +96,24 @@ export interface Transition {
 
 /** After coming back online or to the foreground: one check within this spread (never before allowedAt). */
 export const RECHECK_SPREAD_MS = 3_000;
-/** A saved "not before" further away than this is distrusted (the device clock was changed). */
-export const MAX_SAVED_WAIT_MS = 15 * 60_000;
+/**
+ * A saved "not before" further away than this is distrusted (the device clock was changed). It is
+ * the longest floor the contract allows (Retry-After up to 3600 s) plus a minute: anything shorter
+ * would let a reload cut an in-bound Retry-After short.
+ */
+export const MAX_SAVED_WAIT_MS = 61 * 60_000;
 /** After a restart: a small spread so a crowd restarting together does not ask together. */
 export const RESUME_SPREAD_MS = 1_000;
 /** A follower's join in flight gets this long (> a request timeout) before the leader sends it too. */
 export const JOIN_GRACE_MS = 15_000;
+/** Status reads of one ticket from one tab are at least this far apart on the monotonic clock. */
+export const MIN_STATUS_GAP_MS = 1_000;
+/**
+ * A saved floor that is this recent is honored with this margin after a
+ * reload: the saved time is device time, and a clock adjusted by up to this
+ * much since must not bring the next request earlier than the server said.
+ */
+export const RESUME_CLOCK_MARGIN_MS = 1_000;
 /** When a queue is about to open: join within this spread after opening. */
 export const OPEN_SPREAD_MS = 5_000;
 
@@ -107,6 +129,7 @@ export function initialState(leader: boolean): MachineState {
     inFlight: [],
     next: null,
     allowedAt: 0,
+    floorMono: null,
     backoff: INITIAL_BACKOFF,
     notice: null,
     leaving: false,
@@ -130,6 +153,10 @@ export function admissionExpiresAt(record: TicketRecord | null): number | null {
 
 export const isActive = (record: TicketRecord | null): record is TicketRecord & { ended: null } =>
   record !== null && record.ended === null;
+
+/** Raises the monotonic floor to `ms` from now (no-op without a monotonic clock in ctx). */
+export const raiseFloor = (floorMono: number | null, ms: number, ctx: Ctx): number | null =>
+  ctx.mono === undefined ? floorMono : Math.max(floorMono ?? Number.NEGATIVE_INFINITY, ctx.mono + ms);
 
 export const done = (state: MachineState, inFlightOp: Op): MachineState => ({
   ...state,

@@ -11,7 +11,9 @@ import {
   type MachineState,
   parseTime,
   type QueueEvent,
+  RESUME_CLOCK_MARGIN_MS,
   RESUME_SPREAD_MS,
+  raiseFloor,
   save,
   type Transition,
 } from "./machine-state.ts";
@@ -26,6 +28,9 @@ export function resumeRecord(
   ctx: Ctx,
   joinGraceMs = 0,
 ): Transition {
+  // The same join re-read (a tab handover, another tab's intent): the floor this tab measured on the
+  // monotonic clock stays; the saved device-time one may have been moved by a clock change.
+  const sameJoin = record !== null && state.record?.joinKey === record.joinKey;
   const base: MachineState = {
     ...state,
     loaded: true,
@@ -35,13 +40,16 @@ export function resumeRecord(
     leaving: false,
     backoff: INITIAL_BACKOFF,
     allowedAt: record ? Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS) : 0,
+    floorMono: sameJoin ? state.floorMono : null,
     // An admission already in the store was announced when it arrived.
     alerted: record?.admission?.token ?? state.alerted,
   };
   if (!isActive(record)) return { state: base, effects: [] };
   // A saved nextPollAt far in the future means the device clock was set back since: cap it.
   const notBefore = Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS);
-  const at = Math.max(notBefore, ctx.now + ctx.random() * RESUME_SPREAD_MS);
+  // A recent saved floor gets a margin: the device clock may have been nudged forward since it was saved.
+  const margin = notBefore > ctx.now - RESUME_CLOCK_MARGIN_MS ? RESUME_CLOCK_MARGIN_MS : 0;
+  const at = Math.max(notBefore + margin, ctx.now + ctx.random() * RESUME_SPREAD_MS);
   if (record.ticketId === null)
     return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
   if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
@@ -53,6 +61,16 @@ export function expireIfDue(t: Transition, ctx: Ctx): Transition {
   const record = t.state.record;
   const expiresAt = admissionExpiresAt(record);
   if (!isActive(record) || expiresAt === null || ctx.serverNow < expiresAt) return t;
+  // serverNow is the bare device clock (a fresh page, no answer yet), which may be minutes off: the
+  // admission is not ended on it but confirmed by one read (whose answer also sets the server clock).
+  if (ctx.serverTimeKnown === false) {
+    const s = t.state;
+    if (s.next !== null || s.inFlight.includes("status")) return t;
+    return {
+      state: { ...s, next: { op: "status", at: Math.max(ctx.now, s.allowedAt) } },
+      effects: t.effects,
+    };
+  }
   const ended: TicketRecord = { ...record, ended: "expired" };
   return {
     state: { ...t.state, record: ended, next: { op: "status", at: Math.max(ctx.now, t.state.allowedAt) } },
@@ -132,6 +150,7 @@ export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx):
     notice: null,
     backoff: INITIAL_BACKOFF,
     allowedAt,
+    floorMono: raiseFloor(state.floorMono, floorMs, ctx),
     next: null,
   };
 

@@ -86,8 +86,15 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       const s = { ...state, visible: event.visible };
       return { state: event.visible && !state.visible ? recheck(s, ctx) : s, effects: [] };
     }
-    case "leader":
-      return { state: { ...state, leader: event.leader }, effects: [] };
+    case "leader": {
+      // A tab that just became the poller holds a follower's picture (say, a pending join the old
+      // leader has since completed): it sends nothing until the runner's reload has re-read the store.
+      const promoted = event.leader && !state.leader;
+      return {
+        state: { ...state, leader: event.leader, loaded: promoted ? false : state.loaded },
+        effects: [],
+      };
+    }
     case "leave": {
       const record = state.record;
       if (!isActive(record)) return { state, effects: [] };

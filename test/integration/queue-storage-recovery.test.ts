@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Store } from "../../src/core/store/types.ts";
+import { createHarness } from "../support/queue-harness.ts";
+
+/** The shared store, failing while `down()` says so (IndexedDB erroring for a while). */
+function failing(store: Store, down: () => boolean): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) =>
+        down()
+          ? Promise.reject(new DOMException("storage failed", "UnknownError"))
+          : (value as (...a: unknown[]) => unknown).apply(target, args);
+    },
+  });
+}
+
+describe("queue after a storage failure (chaos: 2 tickets for 1 join intent)", () => {
+  it("a reload during a storage failure, then Join once storage is back, resumes the saved ticket (one key)", async () => {
+    const h = createHarness({ seed: 3 });
+    let down = false;
+    const store = failing(h.store, () => down);
+    const first = h.newClient({ store });
+    await first.client.join("c55-59");
+    await h.runUntil(() => first.client.getView().ticketId !== null, 30_000);
+    const ticketId = first.client.getView().ticketId;
+    expect(ticketId).not.toBeNull();
+    first.client.stop();
+
+    // The page reloads while IndexedDB fails: it can only say "no ticket" (memory fallback).
+    down = true;
+    const second = h.newClient({ store });
+    await second.client.resume();
+    expect(second.client.getView().phase).toBe("idle");
+    // Storage comes back; the user taps Join on the empty-looking screen.
+    down = false;
+    await second.client.join("c55-59");
+    await h.runUntil(() => second.client.getView().ticketId !== null, 30_000);
+
+    const keys = new Set(h.byRoute("POST join").map((r) => r.idempotencyKey));
+    expect(keys.size).toBe(1);
+    expect(second.client.getView().ticketId).toBe(ticketId);
+    second.client.stop();
+  });
+});
