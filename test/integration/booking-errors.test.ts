@@ -181,7 +181,8 @@ describe("admission window", () => {
     expect(draft?.reservationKey).not.toBeNull();
 
     h.backend.faults.clear();
-    await h.advance(30_000);
+    // The replay comes once the route's backoff (grown during the outage, at most a minute) allows.
+    await h.advance(90_000);
     await confirming;
     expect(client.getView().step).toBe("done");
     expect(h.backend.inspect().activeReservations).toBe(1);

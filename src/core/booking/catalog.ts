@@ -29,8 +29,8 @@ export function createCatalogPart(s: BookingSession): CatalogPart {
 
   async function fetchBoth(): Promise<void> {
     const [regions, centers] = await Promise.all([
-      s.call((signal) => api.listRegions({ signal })),
-      s.call((signal) => api.listCenters(null, { signal })),
+      s.call("regions", (signal) => api.listRegions({ signal })),
+      s.call("centers", (signal) => api.listCenters(null, { signal })),
     ]);
     s.catalog = { regions: regions.body.regions, centers: centers.body.centers, fetchedAt: clock.now() };
     await store.putCatalog(s.catalog).catch(() => undefined); // still usable from memory
@@ -65,7 +65,7 @@ export function createCatalogPart(s: BookingSession): CatalogPart {
     async fetchRegion(code) {
       s.update({ busy: "catalog" });
       try {
-        const reply = await s.call((signal) => api.listCenters(code, { signal }));
+        const reply = await s.call("centers", (signal) => api.listCenters(code, { signal }));
         const others = (s.catalog?.centers ?? []).filter((c) => c.region !== code);
         s.catalog = {
           regions: s.catalog?.regions ?? null,

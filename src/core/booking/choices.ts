@@ -35,7 +35,7 @@ export function createChoicesPart(
     const { centerId, admission } = s.draft;
     s.update({ busy: "slots", slotRange: { from: rangeFrom, to: rangeTo } });
     try {
-      const reply = await s.call((signal) =>
+      const reply = await s.call("slots", (signal) =>
         api.listSlots(centerId, rangeFrom, rangeTo, admission.token, { signal }),
       );
       if (s.draft?.centerId !== centerId) return;

@@ -31,6 +31,7 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
   function endSession(clearTimers: boolean): void {
     s.endSession();
     confirm.endRun(clearTimers);
+    if (clearTimers) s.clearGates();
   }
 
   async function start(admission: Admission, eventId: string): Promise<void> {
@@ -67,12 +68,15 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       ineligibleReason: null,
       fieldErrors: {},
     });
+    // The floors the previous run was told (Retry-After, backoff) hold after a reload too.
+    if (resumed) s.restoreFloors(draft);
     await s.saveDraft(draft, { step: stepFor(draft) });
     await catalog.loadFromStore();
     confirm.scheduleExpiry();
     if (draft.reservationKey !== null) {
       // A confirm was sent before the reload: replay it (same key) to learn how it ended.
       s.update({ step: "confirm" });
+      confirm.restoreFloor();
       if (s.admissionOver(draft)) confirm.expireAfterAnswer();
       return confirm.runConfirm();
     }

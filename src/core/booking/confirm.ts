@@ -1,6 +1,7 @@
 import { type Cancel, later } from "../clock/timer.ts";
 import type { Reservation } from "../contract/types.ts";
 import { type BackoffOptions, type BackoffState, INITIAL_BACKOFF } from "../net/backoff.ts";
+import { MAX_RETRY_AFTER_MS } from "../net/retry-after.ts";
 import { classifyFailure, retryDelay } from "../net/retry-policy.ts";
 import type { BookingDraft } from "../store/types.ts";
 import { reservationBody, withoutPersonalData } from "./draft.ts";
@@ -22,6 +23,8 @@ export interface ConfirmPart {
   settleOrphan(saved: BookingDraft): Promise<BookingDraft | null>;
   /** Back online: find out at once what happened to a confirm in doubt. */
   onOnline(): void;
+  /** After a reload: the saved confirm waits out the floor the previous run was told. */
+  restoreFloor(): void;
   /** Cuts off the current run (its key stays saved for the next) and, with timers, stops watching. */
   endRun(clearTimers: boolean): void;
 }
@@ -30,6 +33,16 @@ interface ConfirmHooks {
   /** Reloads the slot list (after slot_full). */
   loadSlots(from?: string, to?: string): Promise<void>;
 }
+
+/**
+ * A draft with the device time before which its confirm may not be replayed (the server's
+ * Retry-After plus spread), saved with it so a reload honours it too. An extra field the stores
+ * keep as they keep the rest (structured clone); absent on drafts saved before it existed.
+ */
+type GatedDraft = BookingDraft & { confirmNotBefore?: number };
+
+/** A saved floor further away than this is a device clock set back: cap it (Retry-After ≤ 1 h, plus spread). */
+const MAX_SAVED_FLOOR_MS = 2 * MAX_RETRY_AFTER_MS;
 
 /** Two drafts would send the same confirm request (same identity, center, date and time). */
 const sameRequest = (a: BookingDraft, b: BookingDraft) =>
@@ -107,6 +120,13 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
       gateUntil = gateSetAt + decision.notBeforeMs;
     }
     return delayMs;
+  }
+
+  function restoreFloor(): void {
+    const saved = (s.draft as GatedDraft | null)?.confirmNotBefore;
+    if (!s.draft?.reservationKey || typeof saved !== "number" || !Number.isFinite(saved)) return;
+    const left = Math.min(MAX_SAVED_FLOOR_MS, saved - clock.now());
+    if (left > 0) s.gates.closeFor("reservations", left, "outcome_unknown");
   }
 
   function scheduleExpiry(): void {
@@ -203,6 +223,7 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     s.update({ busy: "confirm", confirmPending: true });
     try {
       const reply = await s.call(
+        "reservations",
         (signal) => api.createReservation(body, current.admission.token, key, { signal }),
         true,
       );
@@ -223,6 +244,9 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     // Anything but a problem answer (no answer, a broken one, a bug) leaves the outcome unknown.
     if (outcomeUnknown(error) || !problem) {
       const delayMs = planReplay(error);
+      // Saved with the key, so a reload replays no sooner than this run would have.
+      const gated: GatedDraft = { ...draft, confirmNotBefore: clock.now() + delayMs };
+      await s.saveDraft(gated);
       if (expireAfterConfirm || s.admissionOver(draft)) return expire(true, delayMs);
       const retryAt = s.serverNow() + delayMs;
       // The server allows the replay only after the window ends: say so (the choices stay, and the
@@ -311,9 +335,11 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     expireAfterAnswer() {
       expireAfterConfirm = true;
     },
+    restoreFloor,
     async settleOrphan(saved) {
       s.draft = saved;
       await s.saveDraft(saved, { step: "expired" });
+      restoreFloor();
       expireAfterConfirm = true;
       await runConfirm();
       if (s.view.step === "done" || s.draft?.reservationKey) return null;

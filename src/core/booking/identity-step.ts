@@ -75,7 +75,7 @@ export function createIdentityPart(s: BookingSession, hooks: IdentityHooks): Ide
         { fieldErrors: {}, busy: "identity", notice: null },
       );
       try {
-        const reply = await s.call((signal) =>
+        const reply = await s.call("identity", (signal) =>
           api.verifyIdentity(request, draft.admission.token, key, { signal }),
         );
         const identity = reply.body.identity;

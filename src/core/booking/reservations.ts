@@ -38,7 +38,9 @@ export function createReservationsPart(s: BookingSession): ReservationsPart {
     }
     s.update({ busy: "reservation" });
     try {
-      const reply = await s.call((signal) => api.getReservation(id, reservation.accessToken, { signal }));
+      const reply = await s.call(`reservation:${id}`, (signal) =>
+        api.getReservation(id, reservation.accessToken, { signal }),
+      );
       s.update({ busy: null, notice: null });
       await keep(reply.body.reservation);
     } catch (error) {
@@ -66,7 +68,7 @@ export function createReservationsPart(s: BookingSession): ReservationsPart {
       s.update({ busy: "cancel", notice: null });
       try {
         // DELETE is idempotent: retrying after a lost answer is safe.
-        const reply = await s.call((signal) =>
+        const reply = await s.call(`reservation:${id}`, (signal) =>
           api.cancelReservation(id, reservation.accessToken, { signal }),
         );
         s.update({ busy: null });

@@ -1,11 +1,12 @@
 import { type ApiClient, ApiError } from "../api/types.ts";
 import type { Clock, IdFactory, Random, ServerClock } from "../clock/types.ts";
 import type { Center, Reservation } from "../contract/types.ts";
-import { withRetry } from "../net/retry.ts";
+import { MAX_RETRY_AFTER_MS } from "../net/retry-after.ts";
 import type { BookingDraft, CatalogCache, Preferences, Store } from "../store/types.ts";
 import { filterCenters } from "./center-search.ts";
 import { expectedSecondDose } from "./dates.ts";
 import { isAbort, noticeCodeOf, outcomeUnknown } from "./failure.ts";
+import { createRouteGates, type RouteGates } from "./route-gate.ts";
 import type { BookingNotice, BookingView } from "./types.ts";
 
 export interface BookingClientDeps {
@@ -55,6 +56,15 @@ function initialView(durable: boolean): BookingView {
   };
 }
 
+/**
+ * A draft with the device times its routes' gates open at (see route-gate.ts): an extra field the
+ * stores keep as they keep the rest (structured clone), absent on drafts saved before it existed.
+ */
+type FlooredDraft = BookingDraft & { routeFloors?: Record<string, number> };
+
+/** A saved floor further away than this is a device clock set back: capped (Retry-After ≤ 1 h, plus spread). */
+const MAX_SAVED_FLOOR_MS = 2 * MAX_RETRY_AFTER_MS;
+
 const newestFirst = (a: Reservation, b: Reservation) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
 
 export const notice = (code: string, retryAt: number | null = null): BookingNotice => ({ code, retryAt });
@@ -80,8 +90,13 @@ export interface BookingSession {
   savePreferences(change: Partial<Preferences>): Promise<void>;
   /** Reservations on the device, newest first ([] with a notice when storage fails). */
   storedReservations(): Promise<Reservation[]>;
-  /** One request with retries; rejects as "aborted" once the session has ended. */
-  call<T>(attempt: (signal?: AbortSignal) => Promise<T>, inDoubt?: boolean): Promise<T>;
+  /**
+   * One request to `route` with retries; rejects as "aborted" once the session has ended. Every
+   * attempt (a tap's, a retry's, a replay's) first waits at the route's gate: see route-gate.ts.
+   */
+  call<T>(route: string, attempt: (signal?: AbortSignal) => Promise<T>, inDoubt?: boolean): Promise<T>;
+  /** The per-route gates (a floor saved before a reload is put back through them). */
+  readonly gates: RouteGates;
   /** Shows a failure; aborts (unmount, reload) show nothing. */
   fail(error: unknown, patch?: Partial<BookingView>): void;
   serverNow(): number;
@@ -89,6 +104,12 @@ export interface BookingSession {
   centersOf(region: string | null): Center[] | null;
   /** Cuts off every request in flight (stop, a new start). */
   endSession(): void;
+  /** Saves the closed gates with the draft, so a reload waits them out too. */
+  saveFloors(): void;
+  /** Puts back the floors saved with `draft` (after a reload). */
+  restoreFloors(draft: BookingDraft): void;
+  /** The client is going away: no gate timer stays armed. */
+  clearGates(): void;
 }
 
 export function createSession(options: BookingClientDeps): BookingSession {
@@ -98,6 +119,7 @@ export function createSession(options: BookingClientDeps): BookingSession {
   let view = initialView(store.durable);
   let controller = new AbortController();
   let writes: Promise<void> = Promise.resolve();
+  const gates = createRouteGates(clock, random);
 
   const session: BookingSession = {
     deps,
@@ -165,26 +187,41 @@ export function createSession(options: BookingClientDeps): BookingSession {
       }
     },
 
-    async call(attempt, inDoubt = false) {
+    async call(route, attempt, inDoubt = false) {
       const signal = controller.signal;
-      try {
-        return await withRetry(attempt, {
-          clock,
-          random,
-          signal,
-          maxElapsedMs: deps.retryWindowMs,
-          onRetry: (event) => {
-            if (signal.aborted) return;
-            // For a POST that may have taken effect, say so: a retry replays it, it cannot double it.
-            const code = inDoubt && outcomeUnknown(event.error) ? "outcome_unknown" : event.decision.code;
-            session.update({ notice: notice(code, serverClock.serverNow() + event.delayMs) });
-          },
+      const held = gates.hold(route);
+      if (held) {
+        // A tap (or a replay) before the server allows it: held, not sent, and the wait is shown. Only
+        // retryable failures hold a gate, and for a POST each of them leaves the outcome unknown; a
+        // notice already counting down (say, "after the window") keeps its words.
+        const shown = view.notice?.retryAt != null ? view.notice.code : null;
+        const code = shown ?? (inDoubt ? "outcome_unknown" : held.code);
+        session.update({
+          notice: notice(code, serverClock.serverNow() + Math.max(0, held.untilMs - clock.now())),
         });
-      } catch (error) {
-        // Whatever ended it after the session closed (say, a cancelled sleep), it was an abort:
-        // no handler may mistake it for an answer (and, say, drop a confirm's key).
-        if (signal.aborted) throw new ApiError({ kind: "aborted" });
-        throw error;
+      }
+      await gates.wait(route, signal);
+      // The burst's window counts from the first attempt actually sent, not from the tap.
+      const startedAt = clock.now();
+      for (;;) {
+        try {
+          const reply = await attempt(signal);
+          gates.succeeded(route);
+          return reply;
+        } catch (error) {
+          // Whatever ended it after the session closed (say, a cancelled sleep), it was an abort:
+          // no handler may mistake it for an answer (and, say, drop a confirm's key).
+          if (signal.aborted) throw new ApiError({ kind: "aborted" });
+          const { delayMs, decision } = gates.failed(route, error);
+          if (!decision.retry) throw error;
+          session.saveFloors();
+          // Past the window the caller decides (a notice, a replay); the gate stays closed for them too.
+          if (clock.now() + delayMs - startedAt > deps.retryWindowMs) throw error;
+          // For a POST that may have taken effect, say so: a retry replays it, it cannot double it.
+          const code = inDoubt && outcomeUnknown(error) ? "outcome_unknown" : decision.code;
+          session.update({ notice: notice(code, serverClock.serverNow() + delayMs) });
+          await gates.wait(route, signal);
+        }
       }
     },
 
@@ -207,6 +244,21 @@ export function createSession(options: BookingClientDeps): BookingSession {
       controller.abort();
       controller = new AbortController();
     },
+
+    clearGates: () => gates.clear(),
+
+    saveFloors() {
+      const draft = session.draft;
+      if (!draft) return;
+      const floored: FlooredDraft = { ...draft, routeFloors: gates.floors() };
+      session.draft = floored;
+      void session.queueDraftWrite(() => store.putDraft(floored));
+    },
+
+    restoreFloors(draft) {
+      gates.restore((draft as FlooredDraft).routeFloors, MAX_SAVED_FLOOR_MS);
+    },
+    gates,
   };
   return session;
 }
