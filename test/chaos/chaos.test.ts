@@ -1,13 +1,9 @@
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireRequest } from "./faults.ts";
 import { T0, tooEarly, tooMany } from "./invariants.ts";
-import { chaosProperty, describeFailure, watchUnhandled } from "./property.ts";
+import { watchUnhandled } from "./property.ts";
 import type { Schedule } from "./schedule.ts";
 import { runSchedule } from "./world.ts";
-
-/** Schedules per `npm test` (issue 8: at least 500); `npm run test:chaos` runs 10 000. */
-const RUNS = 500;
 
 const NO_FAULTS: Schedule["rates"] = {
   dropBefore: 0,
@@ -103,9 +99,4 @@ describe("chaos harness: the real core on the mock model", () => {
       result.log.some((l) => /POST join .*→ (429|503) .*\[(429|503) retry-after in-bound\] next≥/.test(l)),
     ).toBe(true);
   });
-
-  it(`${RUNS} random fault schedules keep every promise`, async () => {
-    const details = await fc.check(chaosProperty(), { numRuns: RUNS });
-    expect(details.failed, details.failed ? describeFailure(details) : "").toBe(false);
-  }, 300_000);
 });
