@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createServerClock } from "../../src/core/clock/server-clock.ts";
-import { createQueueClient } from "../../src/core/queue/client.ts";
 import { LEAVE_MAX_RETRIES } from "../../src/core/queue/machine-failures.ts";
 import { QueueLeaveError } from "../../src/core/queue/types.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import type { Store } from "../../src/core/store/types.ts";
 import { createFakeClock, type FakeClock } from "../support/fake-clock.ts";
-import { seededIds, seededRandom } from "../support/seeded.ts";
-import { createStubQueueApi, httpError, waitingStatus } from "../support/stub-queue-api.ts";
+import { clientOnStub, httpError, waitingStatus } from "../support/stub-queue-api.ts";
 
 const T0 = Date.parse("2021-07-19T11:00:00Z");
 const MINUTE = 60_000;
@@ -23,18 +20,7 @@ afterEach(() => {
 });
 
 function setUp(fake: FakeClock, store: Store = createMemoryStore(), fallbackStore?: () => Store) {
-  const stub = createStubQueueApi(fake);
-  const random = seededRandom(11);
-  const client = createQueueClient({
-    api: stub.api,
-    store,
-    clock: fake,
-    serverClock: createServerClock(fake),
-    random,
-    newId: seededIds(random),
-    ...(fallbackStore ? { fallbackStore } : {}),
-  });
-  return { stub, client };
+  return clientOnStub(fake, { seed: 11, store, ...(fallbackStore ? { fallbackStore } : {}) });
 }
 
 /** How a promise settled, without letting a rejection go unhandled while fake time moves. */
@@ -144,15 +130,8 @@ describe("a throw inside the queue client's runner", () => {
 
   it("a throwing your-turn alert (a platform bug) keeps the admission on screen and a timer armed", async () => {
     const fake = createFakeClock(T0);
-    const stub = createStubQueueApi(fake);
-    const random = seededRandom(3);
-    const client = createQueueClient({
-      api: stub.api,
-      store: createMemoryStore(),
-      clock: fake,
-      serverClock: createServerClock(fake),
-      random,
-      newId: seededIds(random),
+    const { stub, client } = clientOnStub(fake, {
+      seed: 3,
       onAdmitted: () => {
         throw new Error("Notification constructor missing");
       },

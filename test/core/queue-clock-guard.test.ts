@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createServerClock } from "../../src/core/clock/server-clock.ts";
 import type { TimerMs } from "../../src/core/clock/timer.ts";
 import type { Clock } from "../../src/core/clock/types.ts";
-import { createQueueClient } from "../../src/core/queue/client.ts";
-import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import { createFakeClock, type FakeClock } from "../support/fake-clock.ts";
-import { seededIds, seededRandom } from "../support/seeded.ts";
-import { createStubQueueApi, httpError, waitingStatus } from "../support/stub-queue-api.ts";
+import { clientOnStub, httpError, waitingStatus } from "../support/stub-queue-api.ts";
 
 const T0 = Date.parse("2021-07-19T11:00:00Z");
 const MINUTE = 60_000;
@@ -23,19 +19,7 @@ function earlyFiring(fake: FakeClock): Clock {
   };
 }
 
-function setUp(clock: Clock, fake: FakeClock) {
-  const stub = createStubQueueApi(fake);
-  const random = seededRandom(7);
-  const client = createQueueClient({
-    api: stub.api,
-    store: createMemoryStore(),
-    clock,
-    serverClock: createServerClock(clock),
-    random,
-    newId: seededIds(random),
-  });
-  return { stub, client };
-}
+const setUp = (clock: Clock, fake: FakeClock) => clientOnStub(fake, { seed: 7, clock });
 
 describe("the queue client's clock-jump guard", () => {
   it("a timer that fires early waits out the rest: pollAfterSeconds 3,000,000 sends nothing for an hour", async () => {

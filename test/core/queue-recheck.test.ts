@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/core/api/types.ts";
-import { createServerClock } from "../../src/core/clock/server-clock.ts";
-import { createQueueClient } from "../../src/core/queue/client.ts";
-import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import { createFakeClock, type FakeClock } from "../support/fake-clock.ts";
-import { seededIds, seededRandom } from "../support/seeded.ts";
-import { createStubQueueApi, httpError, waitingStatus } from "../support/stub-queue-api.ts";
+import { clientOnStub, httpError, waitingStatus } from "../support/stub-queue-api.ts";
 
 const T0 = Date.parse("2021-07-19T11:00:00Z");
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-function setUp(fake: FakeClock) {
-  const stub = createStubQueueApi(fake);
-  const random = seededRandom(5);
-  const client = createQueueClient({
-    api: stub.api,
-    store: createMemoryStore(),
-    clock: fake,
-    serverClock: createServerClock(fake),
-    random,
-    newId: seededIds(random),
-  });
-  return { stub, client };
-}
+const setUp = (fake: FakeClock) => clientOnStub(fake, { seed: 5 });
 
 const statusTimes = (stub: ReturnType<typeof setUp>["stub"]) =>
   stub.calls.filter((c) => c.op === "status").map((c) => c.at);

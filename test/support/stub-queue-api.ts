@@ -1,7 +1,14 @@
 import type { ApiClient, ApiReply, CallOptions } from "../../src/core/api/types.ts";
 import { ApiError } from "../../src/core/api/types.ts";
+import { createServerClock } from "../../src/core/clock/server-clock.ts";
+import type { Clock } from "../../src/core/clock/types.ts";
 import type { JoinResponse, QueueStatus } from "../../src/core/contract/types.ts";
+import { createQueueClient } from "../../src/core/queue/client.ts";
+import type { AdmittedAlert, QueueClient } from "../../src/core/queue/types.ts";
+import { createMemoryStore } from "../../src/core/store/memory-store.ts";
+import type { Store } from "../../src/core/store/types.ts";
 import type { FakeClock } from "./fake-clock.ts";
+import { seededIds, seededRandom } from "./seeded.ts";
 
 /** One call the stub saw, in the fake clock's TRUE time. */
 export interface StubCall {
@@ -98,4 +105,35 @@ export function createStubQueueApi(clock: FakeClock): StubQueueApi {
     },
   };
   return stub;
+}
+
+export interface StubClientOptions {
+  /** Seeds the client's random source and its Idempotency-Keys. */
+  seed: number;
+  /** The client's clock (default: the fake clock itself). */
+  clock?: Clock;
+  store?: Store;
+  fallbackStore?: () => Store;
+  onAdmitted?: AdmittedAlert;
+}
+
+/** A real queue client on a fresh stub API: the set-up the core queue tests share. */
+export function clientOnStub(
+  fake: FakeClock,
+  options: StubClientOptions,
+): { stub: StubQueueApi; client: QueueClient } {
+  const stub = createStubQueueApi(fake);
+  const clock = options.clock ?? fake;
+  const random = seededRandom(options.seed);
+  const client = createQueueClient({
+    api: stub.api,
+    store: options.store ?? createMemoryStore(),
+    clock,
+    serverClock: createServerClock(clock),
+    random,
+    newId: seededIds(random),
+    ...(options.fallbackStore ? { fallbackStore: options.fallbackStore } : {}),
+    ...(options.onAdmitted ? { onAdmitted: options.onAdmitted } : {}),
+  });
+  return { stub, client };
 }
