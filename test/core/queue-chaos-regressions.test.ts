@@ -32,6 +32,20 @@ const ctx = (now: number, mono: number, over: Partial<Ctx> = {}): Ctx => ({
   ...over,
 });
 
+/** A ticket as the store keeps it: a pending join on "e1" unless told otherwise. */
+const savedTicket = (over: Partial<TicketRecord>): TicketRecord => ({
+  eventId: "e1",
+  joinKey: "k1",
+  ticketId: null,
+  ticketToken: null,
+  createdAt: T,
+  lastStatus: null,
+  admission: null,
+  nextPollAt: 0,
+  ended: null,
+  ...over,
+});
+
 const waiting = (pollAfterSeconds: number): QueueStatus => ({
   state: "waiting",
   number: 1500,
@@ -73,17 +87,7 @@ describe("waiting-room chaos regressions", () => {
 
   it("a tab that becomes leader sends nothing from its follower picture until it has re-read the store", () => {
     // A follower that saw another tab's pending join (it may not send it).
-    const pending: TicketRecord = {
-      eventId: "e1",
-      joinKey: "k1",
-      ticketId: null,
-      ticketToken: null,
-      createdAt: T,
-      lastStatus: null,
-      admission: null,
-      nextPollAt: 0,
-      ended: null,
-    };
+    const pending = savedTicket({ nextPollAt: 0 });
     let state = reduce(
       initialState(false),
       { type: "loaded", record: pending, durable: true },
@@ -97,17 +101,12 @@ describe("waiting-room chaos regressions", () => {
   });
 
   it("an admission that looks expired on an unsynced device clock is confirmed by a read, not ended", () => {
-    const admitted: TicketRecord = {
-      eventId: "e1",
-      joinKey: "k1",
+    const admitted = savedTicket({
       ticketId: "t1",
       ticketToken: "tok",
-      createdAt: T,
-      lastStatus: null,
       admission: { token: "adm", expiresAt: iso(T + 60_000) },
       nextPollAt: T,
-      ended: null,
-    } as TicketRecord;
+    });
     // A fresh page whose device clock runs 599 s fast, with no server sample yet.
     const now = T + 599_000;
     const t = reduce(
@@ -121,17 +120,7 @@ describe("waiting-room chaos regressions", () => {
   });
 
   it("a reload honours a saved in-bound Retry-After of 56 minutes", () => {
-    const record: TicketRecord = {
-      eventId: "e1",
-      joinKey: "k1",
-      ticketId: null,
-      ticketToken: null,
-      createdAt: T,
-      lastStatus: null,
-      admission: null,
-      nextPollAt: T + 3_391_000,
-      ended: null,
-    };
+    const record = savedTicket({ nextPollAt: T + 3_391_000 });
     const t = reduce(initialState(true), { type: "loaded", record, durable: true }, ctx(T + 1, 0));
     expect(requests(t.effects)).toEqual([]);
     expect(t.state.next?.at).toBeGreaterThanOrEqual(T + 3_391_000);
