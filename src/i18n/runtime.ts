@@ -4,7 +4,7 @@ import { interpolate, type Lang, type MessageKey, type MessageParams } from "./c
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). */
-export type Section = "app" | "pwa" | "queue" | "booking";
+export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo";
 
 type Messages = Readonly<Record<string, string>>;
 
@@ -16,12 +16,16 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     pwa: () => import("./ko/pwa.ts").then((m) => m.pwa),
     queue: () => import("./ko/queue.ts").then((m) => m.queue),
     booking: () => import("./ko/booking.ts").then((m) => m.booking),
+    handoff: () => import("./ko/handoff.ts").then((m) => m.handoff),
+    demo: () => import("./ko/demo.ts").then((m) => m.demo),
   },
   en: {
     app: () => import("./en/app.ts").then((m) => m.app),
     pwa: () => import("./en/pwa.ts").then((m) => m.pwa),
     queue: () => import("./en/queue.ts").then((m) => m.queue),
     booking: () => import("./en/booking.ts").then((m) => m.booking),
+    handoff: () => import("./en/handoff.ts").then((m) => m.handoff),
+    demo: () => import("./en/demo.ts").then((m) => m.demo),
   },
 };
 

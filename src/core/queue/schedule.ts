@@ -19,6 +19,12 @@ import type { Random } from "../clock/types.ts";
  * - Pre-queue: first check lands after opening, spread over OPENING_SPREAD_MS
  *   so the pre-queue does not all ask at opensAt + 0 (arriving early in the
  *   pre-queue gives no advantage, so neither does asking early).
+ * - Push on and page hidden: the push wakes us, so only a safety-net read
+ *   every PUSH_SAFETY_NET_MS.
+ * - Held reads (the server applied `Prefer: wait`): the server does the
+ *   waiting, so the next read follows the answer — but one held-read cycle
+ *   never takes less than HELD_CYCLE_MS, so a server that claims to hold and
+ *   answers at once cannot make us poll faster than every 10 s.
  */
 export const JITTER = 0.2;
 export const MIN_INTERVAL_MS = 2_000;
@@ -28,6 +34,14 @@ export const BACKGROUND_CAP_MS = 300_000;
 export const OPENING_SPREAD_MS = 20_000;
 /** Optimistic rate factor: the line might move 25 % faster than reported. */
 export const RATE_OPTIMISM = 1.25;
+/** A hidden page with push on reads this rarely: the push is what wakes it. */
+export const PUSH_SAFETY_NET_MS = 300_000;
+/** Seconds asked for in `Prefer: wait` (the contract allows 1–30). */
+export const HELD_READ_WAIT_S = 25;
+/** A held read is given this long before it counts as timed out. */
+export const HELD_READ_TIMEOUT_MS = (HELD_READ_WAIT_S + 10) * 1000;
+/** The shortest held-read cycle (hold + gap) whatever the server claims. */
+export const HELD_CYCLE_MS = 10_000;
 
 export interface PollInput {
   state: "prequeue" | "waiting";
@@ -39,6 +53,10 @@ export interface PollInput {
   /** The server's floor (pollAfterSeconds, or Retry-After) in ms. */
   floorMs: number;
   visible: boolean;
+  /** A push subscription for this ticket is on the server. */
+  push?: boolean;
+  /** The last answer came with Preference-Applied: how long it was held (ms). Else null/absent. */
+  heldForMs?: number | null;
 }
 
 /** Delay in ms from now until the next status request; always >= floorMs. */
@@ -47,6 +65,11 @@ export function nextPollDelay(input: PollInput, random: Random): number {
   const cap = input.visible ? FOREGROUND_CAP_MS : BACKGROUND_CAP_MS;
   const quietFloor = input.visible ? floor : Math.max(floor, BACKGROUND_FLOOR_MS);
   const jittered = (ms: number) => Math.round(ms * (1 + random() * JITTER));
+
+  if (input.push && !input.visible) return jittered(Math.max(floor, PUSH_SAFETY_NET_MS));
+  const held = input.heldForMs;
+  if (input.state === "waiting" && typeof held === "number" && Number.isFinite(held))
+    return jittered(Math.max(floor, HELD_CYCLE_MS - Math.max(0, held)));
 
   if (input.state === "prequeue") {
     const untilOpen = input.opensAt - input.serverNow;
