@@ -1,3 +1,4 @@
+import type { PushTicket, TurnPush } from "../core/push/turn-push.ts";
 import type { AdmittedAlert, QueueView } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
 import type { Lang } from "../i18n/core.ts";
@@ -6,8 +7,8 @@ import { loadTranslator } from "../i18n/runtime.ts";
 import type { AlertControls, AlertSettings, NotifyPermission } from "../ui/queue/alert-controls.ts";
 import { type Beeper, createBeeper } from "./beep.ts";
 
-/** One tag for every your-turn notification, so the system keeps a single one. */
-export const ADMITTED_TAG = "jari-admitted";
+/** One tag per ticket, shared with the service worker's push (src/sw.ts), so the system keeps a single one. */
+export const turnTag = (ticketId: string | null): string => `jari-turn-${ticketId ?? ""}`;
 const VIBRATION = [400, 150, 400, 150, 800];
 const NOTIFICATION_ICON = "/icons/icon-192.png";
 /** A service worker that never becomes ready (none registered) must not swallow the alert. */
@@ -46,14 +47,27 @@ export interface Alerts {
  * phone in a pocket or another app open learns it is their turn. Permission
  * is asked only from setNotify(true), i.e. when the user taps "notify me".
  */
-export function createAlerts(options: { store: Store; lang: () => Lang; env?: AlertEnv }): Alerts {
-  const { store, lang } = options;
+export function createAlerts(options: {
+  store: Store;
+  lang: () => Lang;
+  env?: AlertEnv;
+  /** Your-turn Web Push, and the ticket it is for (see src/app/wire-push.ts). */
+  push?: { turn: TurnPush; ticket: () => PushTicket | null; installForPush: boolean };
+}): Alerts {
+  const { store, lang, push } = options;
   const env = options.env ?? browserAlertEnv();
   const doc = env.document;
   const listeners = new Set<(settings: AlertSettings) => void>();
   const alerted = new Set<string>();
   const currentPermission = (): NotifyPermission => env.notifications?.permission() ?? "unsupported";
-  let settings: AlertSettings = { notify: false, sound: false, permission: currentPermission() };
+  let settings: AlertSettings = {
+    notify: false,
+    sound: false,
+    permission: currentPermission(),
+    push: push?.turn.state() ?? "unavailable",
+    installForPush: push?.installForPush ?? false,
+  };
+  push?.turn.subscribe((state) => update({ push: state }));
   let savedTitle: string | null = null;
   let alertTitle: string | null = null;
 
@@ -113,7 +127,7 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
           : "";
         return env.show(t("queue.alert.title"), {
           body,
-          tag: ADMITTED_TAG,
+          tag: turnTag(view.ticketId),
           // renotify: alert again even if an older your-turn notification is still shown.
           renotify: true,
           requireInteraction: true,
@@ -137,6 +151,7 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
       if (!on) {
         update({ notify: false });
         await save({ notify: false });
+        await push?.turn.disable();
         return;
       }
       if (!env.notifications) {
@@ -147,6 +162,8 @@ export function createAlerts(options: { store: Store; lang: () => Lang; env?: Al
       if (permission === "default") permission = await env.notifications.request();
       update({ notify: permission === "granted", permission });
       await save({ notify: permission === "granted" });
+      const ticket = push?.ticket();
+      if (permission === "granted" && push && ticket) await push.turn.enable(ticket);
     },
     async setSound(on) {
       if (on) {

@@ -14,7 +14,7 @@ export interface LifecycleEnv {
  * in the background is frozen rather than merely hidden. Returns an unwire.
  */
 export function wireLifecycle(
-  client: Pick<QueueClient, "setOnline" | "setVisible">,
+  client: Pick<QueueClient, "setOnline" | "setVisible" | "setFrozen">,
   env: LifecycleEnv = { window, document, navigator },
 ): () => void {
   const { window: win, document: doc, navigator: nav } = env;
@@ -23,20 +23,26 @@ export function wireLifecycle(
   const onOnline = () => client.setOnline(true);
   const onOffline = () => client.setOnline(false);
   const onVisibility = () => client.setVisible(visible());
-  const onHidden = () => client.setVisible(false);
+  // Frozen or in the back-forward cache: like offline, nothing may be sent (a timer that fires as the
+  // page thaws must not count as due); thawed, the client re-checks once, spread, never before the floor.
+  const onFrozen = () => {
+    client.setVisible(false);
+    client.setFrozen(true);
+  };
   // Events fired while frozen or cached are lost, so re-read both on the way back.
   const onBack = () => {
     client.setOnline(nav.onLine);
     client.setVisible(visible());
+    client.setFrozen(false);
   };
 
   const listeners: [Pick<EventTarget, "addEventListener" | "removeEventListener">, string, () => void][] = [
     [win, "online", onOnline],
     [win, "offline", onOffline],
     [doc, "visibilitychange", onVisibility],
-    [win, "pagehide", onHidden],
+    [win, "pagehide", onFrozen],
     [win, "pageshow", onBack],
-    [doc, "freeze", onHidden],
+    [doc, "freeze", onFrozen],
     [doc, "resume", onBack],
   ];
   for (const [target, type, listener] of listeners) target.addEventListener(type, listener);

@@ -311,7 +311,8 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     if (livePlace !== null && !reserved && !admissionOver && ticket?.ticketId !== livePlace)
       violate(`place lost from the store (ticket ${ticket?.ticketId ?? "none"} instead of the saved one)`);
     livePlace = ticket?.ticketId && !ticket.ended && !reserved && !admissionOver ? ticket.ticketId : null;
-    if (ticket?.admission) {
+    // A used admission's token is gone from the store (privacy): only a live one is tracked.
+    if (ticket?.admission?.token) {
       const expiresAt = Date.parse(ticket.admission.expiresAt);
       if (expiresAt > now && admissionSeen?.token !== ticket.admission.token)
         admissionSeen = { token: ticket.admission.token, expiresAt };
@@ -333,7 +334,12 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   const ended = () => {
     const q = main.queue.getView();
     const b = main.booking?.getView();
-    return reserved || END_QUEUE.has(q.phase) || (b !== undefined && END_BOOKING.has(b.step));
+    // A page opened after the ticket ended shows no ticket (the app offers a new join): also an end,
+    // as long as the store holds no live place that the page failed to pick up.
+    const endedBeforeReload = q.phase === "idle" && everEnded && livePlace === null;
+    return (
+      reserved || endedBeforeReload || END_QUEUE.has(q.phase) || (b !== undefined && END_BOOKING.has(b.step))
+    );
   };
   let steps = 0;
   for (;;) {

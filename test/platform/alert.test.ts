@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QueueView } from "../../src/core/queue/types.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
 import type { Store } from "../../src/core/store/types.ts";
-import { ADMITTED_TAG, type AlertEnv, createAlerts } from "../../src/platform/alert.ts";
+import { type AlertEnv, createAlerts } from "../../src/platform/alert.ts";
 
 function fakeEnv(initial: { permission?: NotificationPermission; grant?: NotificationPermission } = {}) {
   let permission: NotificationPermission = initial.permission ?? "default";
@@ -82,14 +82,20 @@ describe("createAlerts", () => {
     await flush();
     expect(log.requests).toBe(0);
     expect(log.shown).toEqual([]);
-    expect(alerts.controls.getSettings()).toEqual({ notify: false, sound: false, permission: "default" });
+    expect(alerts.controls.getSettings()).toEqual({
+      notify: false,
+      sound: false,
+      permission: "default",
+      push: "unavailable",
+      installForPush: false,
+    });
 
     await alerts.controls.setNotify(true);
     expect(log.requests).toBe(1);
     expect(alerts.controls.getSettings()).toMatchObject({ notify: true, permission: "granted" });
   });
 
-  it("shows one notification per admission, with the fixed tag", async () => {
+  it("shows one notification per admission, tagged with the ticket as the service worker's push is", async () => {
     const { alerts, log } = await setup({ permission: "granted" });
     await alerts.controls.setNotify(true);
     alerts.onAdmitted(admitted("adm-1"));
@@ -98,7 +104,7 @@ describe("createAlerts", () => {
     expect(log.shown).toHaveLength(1);
     expect(log.shown[0]?.title).toBe("자리: 차례가 되었습니다!");
     expect(log.shown[0]?.options).toMatchObject({
-      tag: ADMITTED_TAG,
+      tag: "jari-turn-t1",
       renotify: true,
       data: { url: "/queue/e1" },
     });
@@ -153,7 +159,7 @@ describe("createAlerts", () => {
     expect(first.log.unlocks).toBe(1);
 
     const second = await setup({ store, permission: "granted" });
-    expect(second.alerts.controls.getSettings()).toEqual({
+    expect(second.alerts.controls.getSettings()).toMatchObject({
       notify: true,
       sound: true,
       permission: "granted",

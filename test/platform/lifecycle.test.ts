@@ -9,6 +9,7 @@ function setup(initial: { onLine: boolean; visibility: DocumentVisibilityState }
   const client = {
     setOnline: (online: boolean) => calls.push(`online:${online}`),
     setVisible: (visible: boolean) => calls.push(`visible:${visible}`),
+    setFrozen: (frozen: boolean) => calls.push(`frozen:${frozen}`),
   };
   const unwire = wireLifecycle(client, {
     window: win as unknown as Window,
@@ -36,7 +37,7 @@ describe("wireLifecycle", () => {
     expect(calls).toEqual(["online:false", "online:true", "visible:false", "visible:true"]);
   });
 
-  it("treats freeze and pagehide as hidden, and re-reads everything on resume and pageshow", () => {
+  it("treats freeze and pagehide as hidden and frozen, and re-reads everything on resume and pageshow", () => {
     const { win, doc, nav, calls } = setup({ onLine: true, visibility: "visible" });
     calls.length = 0;
     doc.dispatchEvent(new Event("freeze"));
@@ -47,11 +48,15 @@ describe("wireLifecycle", () => {
     win.dispatchEvent(new Event("pageshow"));
     expect(calls).toEqual([
       "visible:false",
+      "frozen:true",
       "online:false",
       "visible:true",
+      "frozen:false",
       "visible:false",
+      "frozen:true",
       "online:true",
       "visible:true",
+      "frozen:false",
     ]);
   });
 

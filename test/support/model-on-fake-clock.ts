@@ -19,11 +19,21 @@ export function createModelOnFakeClock(
   clock: FakeClock,
   options: { scenario: ScenarioName; seed: number; speed: number; flushTurns?: number },
 ): ModelOnFakeClock {
+  // A held read (Prefer: wait) waits on the fake clock; while it does, the clock must be free to move.
+  let holding = 0;
   const backend = createBackend({
     scenario: options.scenario,
     seed: options.seed,
     now: clock.trueNow,
     speed: options.speed,
+    wait: async (ms) => {
+      holding++;
+      try {
+        await sleep(clock, ms);
+      } finally {
+        holding--;
+      }
+    },
   });
   const pending = new Set<Promise<unknown>>();
   const tracked: Backend = Object.create(backend);
@@ -35,9 +45,10 @@ export function createModelOnFakeClock(
   };
   clock.setSettle(async () => {
     do {
-      await Promise.allSettled([...pending]);
+      // Held calls wait for the clock itself: settle once every other call has finished.
+      if (holding === 0) await Promise.allSettled([...pending]);
       await flushMicrotasks(options.flushTurns);
-    } while (pending.size > 0);
+    } while (pending.size > holding);
   });
   const modelFetch = createModelFetch(tracked, {
     sleep: (ms, signal) => sleep(clock, ms, signal ?? undefined),

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   route: string;
   sentAt: number;
   idempotencyKey: string | null;
+  /** The Prefer header (held reads), or null. */
+  prefer: string | null;
   /** Filled in when the answer arrives: HTTP status, or "failed" for no answer. */
   status: number | "failed" | null;
   answeredAt: number | null;
@@ -102,6 +104,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       route: routeOf(init.method, path),
       sentAt: clock.trueNow(),
       idempotencyKey: init.headers["Idempotency-Key"] ?? init.headers["idempotency-key"] ?? null,
+      prefer: init.headers.Prefer ?? null,
       status: null,
       answeredAt: null,
       nextAllowedAt: null,

@@ -70,14 +70,31 @@ export class FakeQueueClient implements QueueClient {
     this.calls.push("leave");
     if (this.leaveOutcome === "refused") throw new Error("the server refused the DELETE");
   };
+  moveAway = async () => {
+    this.calls.push("moveAway");
+    this.setView({ phase: "moved" });
+  };
   dismiss = async () => {
     this.calls.push("dismiss");
+  };
+  admissionUsed = async () => {
+    this.calls.push("admissionUsed");
   };
   setOnline = (online: boolean) => {
     this.calls.push(`online:${online}`);
   };
   setVisible = (visible: boolean) => {
     this.calls.push(`visible:${visible}`);
+  };
+  setFrozen = (frozen: boolean) => {
+    this.calls.push(`frozen:${frozen}`);
+  };
+  setPush = (on: boolean) => {
+    this.calls.push(`push:${on}`);
+  };
+  liveTicket = () => null;
+  wake = () => {
+    this.calls.push("wake");
   };
   stop = () => {
     this.calls.push("stop");

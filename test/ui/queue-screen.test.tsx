@@ -356,7 +356,13 @@ describe("QueueScreen intents", () => {
   });
 
   it("asks for notification permission only from the notify toggle", async () => {
-    let settings: AlertSettings = { notify: false, sound: false, permission: "default" };
+    let settings: AlertSettings = {
+      notify: false,
+      sound: false,
+      permission: "default",
+      push: "off",
+      installForPush: false,
+    };
     const listeners = new Set<(s: AlertSettings) => void>();
     const setNotify = vi.fn(async (on: boolean) => {
       settings = { ...settings, notify: on, permission: "granted" };

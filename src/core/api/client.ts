@@ -46,8 +46,31 @@ export function apiOver(transport: Transport): GovernedApiClient {
           method: "GET",
           path: ticketPath(eventId, ticketId),
           bearer: ticketToken,
+          ...(opts?.waitSeconds ? { prefer: `wait=${Math.round(opts.waitSeconds)}` } : {}),
           decode: decoders.QueueStatus,
           serverTime: (b) => b.serverTime,
+        },
+        opts,
+      ),
+    getPushKey: (opts) => send({ method: "GET", path: "/push/key", decode: decoders.PushKeyResponse }, opts),
+    subscribePush: (eventId, ticketId, ticketToken, body, opts) =>
+      send<null>(
+        {
+          method: "PUT",
+          path: `${ticketPath(eventId, ticketId)}/push`,
+          bearer: ticketToken,
+          body,
+          decode: null,
+        },
+        opts,
+      ),
+    unsubscribePush: (eventId, ticketId, ticketToken, opts) =>
+      send<null>(
+        {
+          method: "DELETE",
+          path: `${ticketPath(eventId, ticketId)}/push`,
+          bearer: ticketToken,
+          decode: null,
         },
         opts,
       ),

@@ -30,10 +30,12 @@ export interface ApiClientOptions {
 
 /** One exchange of the contract, described for `send`. */
 export interface Exchange<T> {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   bearer?: string;
   idempotencyKey?: string;
+  /** RFC 7240 preferences, e.g. "wait=25" (contract v1.1: held status reads). */
+  prefer?: string;
   body?: unknown;
   /** null when the answer has no body (204). */
   decode: Decoder<T> | null;
@@ -100,6 +102,7 @@ export function createTransport(options: ApiClientOptions): Transport {
 
     try {
       const sentAt = clock.now();
+      const sentMono = clock.monotonic();
       let response: ResponseLike;
       try {
         response = await untilAborted(fetch(url, init), controller.signal);
@@ -113,7 +116,9 @@ export function createTransport(options: ApiClientOptions): Transport {
       } catch (error) {
         throw noAnswer(error);
       }
-      return interpret(exchange, response, text, sentAt, receivedAt);
+      const reply = interpret(exchange, response, text, sentAt, receivedAt);
+      const applied = heldFor(response.headers.get("preference-applied"), clock.monotonic() - sentMono);
+      return applied === null ? reply : { ...reply, heldMs: applied };
     } finally {
       cancelTimeout();
       caller?.removeEventListener("abort", onCallerAbort);
@@ -169,10 +174,20 @@ export function createTransport(options: ApiClientOptions): Transport {
   return { send, governorHolds: () => governor.holds() };
 }
 
+/**
+ * How long a read the server says it held (Preference-Applied: wait=N) took, measured here and
+ * clamped to the contract's 0–30 s; null when the server did not apply the preference.
+ */
+function heldFor(applied: string | null, elapsedMs: number): number | null {
+  if (applied === null || !/(^|,)\s*wait\s*=/i.test(applied)) return null;
+  return Math.min(30_000, Math.max(0, Number.isFinite(elapsedMs) ? elapsedMs : 0));
+}
+
 function headersFor(
-  exchange: Pick<Exchange<unknown>, "bearer" | "idempotencyKey" | "body">,
+  exchange: Pick<Exchange<unknown>, "bearer" | "idempotencyKey" | "body" | "prefer">,
 ): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
+  if (exchange.prefer !== undefined) headers.Prefer = exchange.prefer;
   if (exchange.bearer !== undefined) headers.Authorization = `Bearer ${exchange.bearer}`;
   if (exchange.idempotencyKey !== undefined) headers["Idempotency-Key"] = exchange.idempotencyKey;
   if (exchange.body !== undefined) headers["Content-Type"] = "application/json";

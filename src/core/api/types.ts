@@ -5,6 +5,8 @@ import type {
   IdentityResponse,
   JoinResponse,
   Problem,
+  PushKeyResponse,
+  PushSubscribeRequest,
   QueueStatus,
   RegionsResponse,
   ReservationRequest,
@@ -57,6 +59,8 @@ export interface ApiReply<T> {
   status: number;
   /** true when the server sent Idempotent-Replayed: true. */
   replayed: boolean;
+  /** Only when the server applied `Prefer: wait` (Preference-Applied): how long it held the read, in ms. */
+  heldMs?: number;
 }
 
 /**
@@ -68,11 +72,12 @@ export interface ApiClient {
   getTime(opts?: CallOptions): Promise<ApiReply<TimeResponse>>;
   listEvents(opts?: CallOptions): Promise<ApiReply<EventsResponse>>;
   joinQueue(eventId: string, idempotencyKey: string, opts?: CallOptions): Promise<ApiReply<JoinResponse>>;
+  /** `opts.waitSeconds`: ask the server to hold the answer until the state changes (Prefer: wait). */
   getTicketStatus(
     eventId: string,
     ticketId: string,
     ticketToken: string,
-    opts?: CallOptions,
+    opts?: CallOptions & { waitSeconds?: number },
   ): Promise<ApiReply<QueueStatus>>;
   leaveQueue(
     eventId: string,
@@ -109,11 +114,29 @@ export interface ApiClient {
   ): Promise<ApiReply<ReservationResponse>>;
 }
 
+/** Contract v1.1 Web Push: the turn alert's calls (a 404 on getPushKey means the server has no push). */
+export interface PushApi {
+  getPushKey(opts?: CallOptions): Promise<ApiReply<PushKeyResponse>>;
+  subscribePush(
+    eventId: string,
+    ticketId: string,
+    ticketToken: string,
+    body: PushSubscribeRequest,
+    opts?: CallOptions,
+  ): Promise<ApiReply<null>>;
+  unsubscribePush(
+    eventId: string,
+    ticketId: string,
+    ticketToken: string,
+    opts?: CallOptions,
+  ): Promise<ApiReply<null>>;
+}
+
 /**
  * The real client: the contract's calls behind the per-endpoint request
  * governor (./governor.ts). Kept apart from ApiClient so stubs need not fake it.
  */
-export interface GovernedApiClient extends ApiClient {
+export interface GovernedApiClient extends ApiClient, PushApi {
   /** Requests the governor held; a correct client keeps it at 0. */
   governorHolds(): number;
 }

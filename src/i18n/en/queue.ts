@@ -28,7 +28,12 @@ export const queue = {
   "queue.connection.online": "Connected",
   "queue.connection.offline": "Offline — your place is kept",
   "queue.connection.follower": "Another window of the app is checking for you",
-  "queue.reassure": "You can close the app or lock your phone. Your place is saved on this phone and kept.",
+  "queue.reassure.push":
+    "You can close the app; we will notify you when it's your turn, and you will then have 10 minutes. Your place is saved on this phone.",
+  "queue.reassure.open":
+    "Keep this screen open, or turn on notifications. Your place is saved on this phone and kept.",
+  "queue.reassure.installForPush":
+    "Add Jari to your Home Screen to be notified (Share button, then 'Add to Home Screen'). Until then, keep this screen open. Your place is saved on this phone.",
   "queue.reassure.memory":
     "This browser cannot save your ticket: a reload will lose your place. Keep this screen open.",
 
@@ -83,6 +88,7 @@ export const queue = {
   "queue.alerts.title": "Your-turn alert",
   "queue.alerts.notify": "Notify me when it's my turn",
   "queue.alerts.sound": "Play a sound",
+  "queue.alerts.pushOn": "Your turn will reach this phone even with the app closed.",
   "queue.alerts.denied":
     "Notifications are blocked; you can allow them in the browser settings. The tab title and vibration will still tell you.",
   "queue.alerts.unsupported":

@@ -25,7 +25,12 @@ export const queue = {
   "queue.connection.online": "연결됨",
   "queue.connection.offline": "오프라인 — 자리는 그대로 유지됩니다",
   "queue.connection.follower": "다른 창에서 순서를 확인하고 있습니다",
-  "queue.reassure": "앱을 닫거나 화면을 꺼도 괜찮습니다. 자리는 이 휴대폰에 저장되어 그대로 유지됩니다.",
+  "queue.reassure.push":
+    "앱을 닫아도 됩니다. 차례가 되면 알림으로 알려 드리며, 그때부터 10분 안에 예약하시면 됩니다. 자리는 이 휴대폰에 저장되어 있습니다.",
+  "queue.reassure.open":
+    "이 화면을 열어 두시거나 차례 알림을 켜 주세요. 자리는 이 휴대폰에 저장되어 그대로 유지됩니다.",
+  "queue.reassure.installForPush":
+    "알림을 받으려면 자리를 홈 화면에 추가하세요(공유 버튼 → '홈 화면에 추가'). 그전까지는 이 화면을 열어 두세요. 자리는 이 휴대폰에 저장되어 있습니다.",
   "queue.reassure.memory":
     "이 브라우저는 번호표를 저장할 수 없어 새로고침하면 자리를 잃습니다. 이 화면을 닫지 마세요.",
 
@@ -80,6 +85,7 @@ export const queue = {
   "queue.alerts.title": "차례 알림",
   "queue.alerts.notify": "차례가 되면 알림 받기",
   "queue.alerts.sound": "알림음 켜기",
+  "queue.alerts.pushOn": "앱을 닫아도 이 휴대폰으로 차례 알림이 옵니다.",
   "queue.alerts.denied":
     "알림이 차단되어 있습니다. 브라우저 설정에서 허용할 수 있습니다. 화면 제목과 진동으로도 알려 드립니다.",
   "queue.alerts.unsupported":

@@ -1,16 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
 import type { AlertControls } from "./alert-controls.ts";
 import type { Texts } from "./texts.ts";
+import { useAlertSettings } from "./use-alert-settings.ts";
 
 type Props = Pick<Texts, "t"> & { alerts: AlertControls };
 
 /** "Notify me" and "sound": the browser's permission prompt appears only from this tap. */
 export function AlertToggles({ alerts, t }: Props) {
-  const [settings, setSettings] = useState(() => alerts.getSettings());
-  useEffect(() => {
-    setSettings(alerts.getSettings());
-    return alerts.subscribe(setSettings);
-  }, [alerts]);
+  const settings = useAlertSettings(alerts) ?? alerts.getSettings();
 
   return (
     <fieldset class="q-alerts">
@@ -25,6 +21,11 @@ export function AlertToggles({ alerts, t }: Props) {
         />
         <span>{t("queue.alerts.notify")}</span>
       </label>
+      {settings.push === "on" && (
+        <p class="q-hint" data-testid="alert-push">
+          {t("queue.alerts.pushOn")}
+        </p>
+      )}
       {settings.permission === "denied" && <p class="q-hint">{t("queue.alerts.denied")}</p>}
       {settings.permission === "unsupported" && <p class="q-hint">{t("queue.alerts.unsupported")}</p>}
       <label class="q-toggle">

@@ -1,11 +1,14 @@
 import type { QueueView } from "../../core/queue/types.ts";
+import type { AlertSettings } from "./alert-controls.ts";
 import { formatUpdatedAgo } from "./format.ts";
+import { reassureKey } from "./reassure.ts";
 import type { Texts } from "./texts.ts";
 
-type Props = Pick<Texts, "t"> & { view: QueueView; now: number };
+type Props = Pick<Texts, "t"> & { view: QueueView; now: number; alerts?: AlertSettings | null };
 
 /** Connection state, freshness, and the reassurance that the place is kept. */
-export function StatusLine({ view, now, t }: Props) {
+export function StatusLine({ view, now, t, alerts = null }: Props) {
+  const reassure = reassureKey(view, alerts);
   const connection = !view.online
     ? t("queue.connection.offline")
     : view.leader
@@ -20,7 +23,11 @@ export function StatusLine({ view, now, t }: Props) {
         <span aria-hidden="true"> · </span>
         <span data-testid="queue-updated">{formatUpdatedAgo(t, view.updatedAt, now)}</span>
       </p>
-      <p class="q-reassure">{view.durable ? t("queue.reassure") : t("queue.reassure.memory")}</p>
+      {reassure && (
+        <p class="q-reassure" data-testid="queue-reassure" data-key={reassure}>
+          {t(reassure)}
+        </p>
+      )}
     </div>
   );
 }

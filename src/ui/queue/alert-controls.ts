@@ -8,6 +8,10 @@ export interface AlertSettings {
   /** The user chose a short sound. */
   sound: boolean;
   permission: NotifyPermission;
+  /** Your-turn Web Push: "on" when the server will push to this phone for the current ticket. */
+  push: "unknown" | "unavailable" | "off" | "on";
+  /** An iPhone in Safari, not installed: push needs the app on the Home Screen. */
+  installForPush: boolean;
 }
 
 /**

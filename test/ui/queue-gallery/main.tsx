@@ -40,6 +40,8 @@ const client = new FakeQueueClient(baseView(GALLERY[query.get("phase") ?? "waiti
 const settings: AlertSettings = {
   notify: false,
   sound: false,
+  push: "off",
+  installForPush: false,
   permission: query.has("denied") ? "denied" : "default",
 };
 
