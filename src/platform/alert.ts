@@ -53,6 +53,8 @@ export function createAlerts(options: {
   env?: AlertEnv;
   /** Your-turn Web Push, and the ticket it is for (see src/app/wire-push.ts). */
   push?: { turn: TurnPush; ticket: () => PushTicket | null; installForPush: boolean };
+  /** Whether the browser can keep the screen on (Screen Wake Lock). */
+  keepAwakeSupported?: boolean;
 }): Alerts {
   const { store, lang, push } = options;
   const env = options.env ?? browserAlertEnv();
@@ -66,6 +68,7 @@ export function createAlerts(options: {
     permission: currentPermission(),
     push: push?.turn.state() ?? "unavailable",
     installForPush: push?.installForPush ?? false,
+    keepAwake: options.keepAwakeSupported ? false : null,
   };
   push?.turn.subscribe((state) => update({ push: state }));
   let savedTitle: string | null = null;
@@ -75,7 +78,7 @@ export function createAlerts(options: {
     settings = { ...settings, ...patch };
     for (const listener of [...listeners]) listener(settings);
   };
-  const save = async (patch: { notify?: boolean; sound?: boolean }) => {
+  const save = async (patch: { notify?: boolean; sound?: boolean; keepAwake?: boolean }) => {
     const prefs = await store.getPreferences();
     await store.putPreferences({ ...prefs, ...patch });
   };
@@ -99,7 +102,12 @@ export function createAlerts(options: {
 
   const ready = Promise.all([
     store.getPreferences().then(
-      (prefs) => update({ notify: prefs.notify && currentPermission() === "granted", sound: prefs.sound }),
+      (prefs) =>
+        update({
+          notify: prefs.notify && currentPermission() === "granted",
+          sound: prefs.sound,
+          ...(settings.keepAwake === null ? {} : { keepAwake: prefs.keepAwake === true }),
+        }),
       () => undefined,
     ),
     // Loaded now so that the alert itself never waits for a catalog download.
@@ -164,6 +172,11 @@ export function createAlerts(options: {
       await save({ notify: permission === "granted" });
       const ticket = push?.ticket();
       if (permission === "granted" && push && ticket) await push.turn.enable(ticket);
+    },
+    async setKeepAwake(on) {
+      if (settings.keepAwake === null) return;
+      update({ keepAwake: on });
+      await save({ keepAwake: on });
     },
     async setSound(on) {
       if (on) {

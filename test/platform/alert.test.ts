@@ -88,6 +88,7 @@ describe("createAlerts", () => {
       permission: "default",
       push: "unavailable",
       installForPush: false,
+      keepAwake: null,
     });
 
     await alerts.controls.setNotify(true);

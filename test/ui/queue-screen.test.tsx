@@ -362,6 +362,7 @@ describe("QueueScreen intents", () => {
       permission: "default",
       push: "off",
       installForPush: false,
+      keepAwake: null,
     };
     const listeners = new Set<(s: AlertSettings) => void>();
     const setNotify = vi.fn(async (on: boolean) => {
@@ -376,6 +377,7 @@ describe("QueueScreen intents", () => {
       },
       setNotify,
       setSound: vi.fn(async () => undefined),
+      setKeepAwake: vi.fn(async () => undefined),
     };
     renderQueue(baseView(), { alerts, lang: "en" });
     advance(3_000);

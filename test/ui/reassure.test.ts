@@ -12,6 +12,7 @@ const settings = (patch: Partial<AlertSettings>): AlertSettings => ({
   permission: "default",
   push: "off",
   installForPush: false,
+  keepAwake: null,
   ...patch,
 });
 

@@ -88,6 +88,7 @@ export const queue = {
   "queue.alerts.title": "Your-turn alert",
   "queue.alerts.notify": "Notify me when it's my turn",
   "queue.alerts.sound": "Play a sound",
+  "queue.alerts.keepAwake": "Keep the screen on while I wait",
   "queue.alerts.pushOn": "Your turn will reach this phone even with the app closed.",
   "queue.alerts.denied":
     "Notifications are blocked; you can allow them in the browser settings. The tab title and vibration will still tell you.",

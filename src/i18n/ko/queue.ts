@@ -85,6 +85,7 @@ export const queue = {
   "queue.alerts.title": "차례 알림",
   "queue.alerts.notify": "차례가 되면 알림 받기",
   "queue.alerts.sound": "알림음 켜기",
+  "queue.alerts.keepAwake": "기다리는 동안 화면 켜 두기",
   "queue.alerts.pushOn": "앱을 닫아도 이 휴대폰으로 차례 알림이 옵니다.",
   "queue.alerts.denied":
     "알림이 차단되어 있습니다. 브라우저 설정에서 허용할 수 있습니다. 화면 제목과 진동으로도 알려 드립니다.",

@@ -37,6 +37,17 @@ export function AlertToggles({ alerts, t }: Props) {
         />
         <span>{t("queue.alerts.sound")}</span>
       </label>
+      {settings.keepAwake !== null && (
+        <label class="q-toggle">
+          <input
+            type="checkbox"
+            data-testid="alert-keep-awake"
+            checked={settings.keepAwake}
+            onChange={(event) => void alerts.setKeepAwake(event.currentTarget.checked)}
+          />
+          <span>{t("queue.alerts.keepAwake")}</span>
+        </label>
+      )}
     </fieldset>
   );
 }

@@ -12,6 +12,8 @@ export interface AlertSettings {
   push: "unknown" | "unavailable" | "off" | "on";
   /** An iPhone in Safari, not installed: push needs the app on the Home Screen. */
   installForPush: boolean;
+  /** The user chose to keep the screen on while waiting; null where the browser cannot. */
+  keepAwake: boolean | null;
 }
 
 /**
@@ -25,4 +27,6 @@ export interface AlertControls {
   setNotify(on: boolean): Promise<void>;
   /** Turning on also unlocks audio, which browsers allow only inside a user gesture. */
   setSound(on: boolean): Promise<void>;
+  /** Keep the screen on while waiting (only where supported). */
+  setKeepAwake(on: boolean): Promise<void>;
 }

@@ -42,6 +42,7 @@ const settings: AlertSettings = {
   sound: false,
   push: "off",
   installForPush: false,
+  keepAwake: null,
   permission: query.has("denied") ? "denied" : "default",
 };
 
@@ -55,6 +56,7 @@ render(
         subscribe: () => () => undefined,
         setNotify: async () => undefined,
         setSound: async () => undefined,
+        setKeepAwake: async () => undefined,
       }}
       lang={lang}
       t={t}
