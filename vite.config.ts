@@ -64,7 +64,9 @@ const pwaManifest = {
   description: "접속이 끊겨도 대기 순서를 잃지 않는 예약 도우미",
   lang: "ko",
   dir: "ltr",
-  start_url: "/",
+  // Not plain "/": opened from the home screen with a place in line, the app goes straight to it
+  // (src/app/start-route.ts), while "/" visited in a tab stays the event list.
+  start_url: "/?source=pwa",
   scope: "/",
   display: "standalone",
   orientation: "portrait",

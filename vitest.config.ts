@@ -35,9 +35,6 @@ export default defineConfig({
           name: "browser",
           environment: "node",
           include: ["test/browser/**/*.test.ts"],
-          // Held out until it passes: it finds the ticket and admission tokens left in IndexedDB after a
-          // booking ends (issue 8, privacy). Drop this line to run it.
-          exclude: ["test/browser/privacy.test.ts"],
           globalSetup: ["test/browser/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -3,6 +3,8 @@
  * Its state survives reloads and is shared by tabs (see demo-state.ts).
  */
 import { setupWorker } from "msw/browser";
+import { recordRequests } from "./demo-recorder.ts";
+import { forgetAppIfRestarted, startDemoSession } from "./demo-session.ts";
 import { chooseBackend, type DemoMockOptions, MOCK_STORAGE_KEY, persisted, readSaved } from "./demo-state.ts";
 import { createHandlers } from "./handlers.ts";
 import type { Backend } from "./model/index.ts";
@@ -11,11 +13,15 @@ export type { DemoMockOptions } from "./demo-state.ts";
 export { MOCK_STORAGE_KEY } from "./demo-state.ts";
 
 export async function startDemoMock(opts: DemoMockOptions): Promise<{ backend: Backend; stop(): void }> {
+  await forgetAppIfRestarted();
   const backend = persisted(chooseBackend(opts, readSaved()));
   // v1.1 feature switches: a demo of a server that lacks push or held reads (contract v1.1 says how clients cope).
   if (opts.pushUnavailable !== undefined) backend.faults.configure({ pushUnavailable: opts.pushUnavailable });
   if (opts.ignoresPrefer !== undefined) backend.faults.configure({ ignoresPrefer: opts.ignoresPrefer });
-  const worker = setupWorker(...createHandlers(backend));
+  // This page's requests and answers, for the demo panel (src/demo/).
+  const recorded = recordRequests(backend);
+  startDemoSession(backend, recorded.log);
+  const worker = setupWorker(...createHandlers(recorded.backend));
   await worker.start({
     serviceWorker: { url: opts.serviceWorkerUrl },
     onUnhandledRequest: "bypass",

@@ -1,6 +1,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { StaleWhileRevalidate } from "workbox-strategies";
+import { type Lang, pickLang } from "./i18n/core.ts";
+import { mayReplace, readTurnPayload, type TurnPayload, turnNotification, turnTag } from "./sw-push.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -38,6 +40,70 @@ self.addEventListener("notificationclick", (event) => {
   const target = new URL(typeof data?.url === "string" ? data.url : "/", self.location.origin).href;
   event.waitUntil(focusOrOpen(target));
 });
+
+// Your-turn Web Push (contract v1.1): a notification in the user's language. The payload only says
+// "look now": the waiting room it opens reads the status, so the admission comes from the server.
+self.addEventListener("push", (event) => {
+  let json: unknown = null;
+  try {
+    json = event.data?.json();
+  } catch {
+    return; // not JSON: show nothing
+  }
+  const payload = readTurnPayload(json);
+  if (payload) event.waitUntil(showTurn(payload).catch(() => undefined));
+});
+
+async function showTurn(payload: TurnPayload): Promise<void> {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  // An open page re-reads its status at once instead of waiting for its next (slow, hidden) poll.
+  for (const w of windows) {
+    w.postMessage({
+      type: "jari-push",
+      push: { type: payload.type, eventId: payload.eventId, ticketId: payload.ticketId },
+    });
+  }
+  const windowInFront = windows.some((w) => w.focused && w.visibilityState === "visible");
+  const shown = turnNotification(payload, await preferredLang(), { windowInFront });
+  if (!shown) return;
+  if (payload.type === "near-front") {
+    const existing = await self.registration.getNotifications({ tag: turnTag(payload.ticketId) });
+    if (!mayReplace(existing)) return;
+  }
+  await self.registration.showNotification(shown.title, shown.options as NotificationOptions);
+}
+
+/** The user's language: the app's saved preference (IndexedDB), else the browser's, else Korean. */
+async function preferredLang(): Promise<Lang> {
+  const saved = await savedLang().catch(() => null);
+  return pickLang(null, saved, self.navigator.languages ?? []);
+}
+
+/** preferences.lang from the app's database (src/platform/idb-store.ts: store "meta", key "preferences"). */
+function savedLang(): Promise<Lang | null> {
+  return new Promise((resolve) => {
+    // No version: open whatever exists. A database that does not exist yet must not be created
+    // here (an empty version 1 would skip the app's own migration), so that upgrade is aborted.
+    const request = indexedDB.open("jari");
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = () => resolve(null);
+    request.onblocked = () => resolve(null);
+    request.onsuccess = () => {
+      const db = request.result;
+      const done = (lang: Lang | null) => {
+        db.close();
+        resolve(lang);
+      };
+      if (!db.objectStoreNames.contains("meta")) return done(null);
+      const get = db.transaction("meta", "readonly").objectStore("meta").get("preferences");
+      get.onsuccess = () => {
+        const lang = (get.result as { lang?: unknown } | undefined)?.lang;
+        done(lang === "ko" || lang === "en" ? lang : null);
+      };
+      get.onerror = () => done(null);
+    };
+  });
+}
 
 async function focusOrOpen(url: string): Promise<void> {
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });

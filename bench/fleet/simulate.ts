@@ -39,6 +39,8 @@ export interface FleetOptions {
   speed?: number;
   /** A window of model time with every request failing (outage), relative to T0; the scenario may have its own. */
   measureRetriesAfterMs?: number;
+  /** Notice latency counts only admissions granted at or after this (ms after T0). */
+  noticeAdmittedFromMs?: number;
 }
 
 interface RequestLog {
@@ -82,6 +84,9 @@ export interface FleetResult {
   duplicateAlerts: number;
   medianDetectionSeconds: number | null;
   p95DetectionSeconds: number | null;
+  p99DetectionSeconds: number | null;
+  /** Requests (join + status + …) per client over the whole run. */
+  requestsPerClient: number;
   wallSeconds: number;
 }
 
@@ -259,8 +264,9 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetResult>
     if (retries.length > 0) retryShare = Math.max(...perSecond(retries).values()) / retries.length;
   }
 
+  const noticeFrom = T0 + (options.noticeAdmittedFromMs ?? Number.NEGATIVE_INFINITY);
   const detections = tracks
-    .filter((t) => t.noticedAt !== null && t.grantedAt !== null)
+    .filter((t) => t.noticedAt !== null && t.grantedAt !== null && t.grantedAt >= noticeFrom)
     .map((t) => ((t.noticedAt as number) - Math.max(t.grantedAt as number, t.joinedAt)) / 1000);
   const byRoute: Record<string, number> = {};
   for (const r of runLog) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
@@ -287,6 +293,8 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetResult>
     duplicateAlerts: tracks.filter((t) => t.alerts > 1).length,
     medianDetectionSeconds: quantile(detections, 0.5),
     p95DetectionSeconds: quantile(detections, 0.95),
+    p99DetectionSeconds: quantile(detections, 0.99),
+    requestsPerClient: options.clients > 0 ? runLog.length / options.clients : 0,
     wallSeconds: Math.round((performance.now() - wallStart) / 100) / 10,
   };
 }

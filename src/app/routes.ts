@@ -39,5 +39,9 @@ export const screenLoaders: Record<Exclude<RouteId, "home">, Loader> = {
   ),
 };
 
+/** An unknown path: rare, so its screen is split off too (its words are in the "app" section). */
+export const loadNotFound: Loader = () =>
+  import("../ui/app/NotFoundScreen.tsx").then((m) => m.NotFoundScreen);
+
 /** Routes during which an app update would interrupt the user (see src/pwa). */
 export const busyRoutes: ReadonlySet<RouteId | "not-found"> = new Set(["queue", "booking"]);

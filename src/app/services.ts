@@ -1,7 +1,6 @@
 import { createTransport } from "../core/api/transport.ts";
-import type { ApiClient } from "../core/api/types.ts";
+import type { ApiClient, PushApi } from "../core/api/types.ts";
 import type { BookingClient } from "../core/booking/types.ts";
-import { createServerClock } from "../core/clock/server-clock.ts";
 import type { Clock, Random, ServerClock } from "../core/clock/types.ts";
 import type { QueueClient } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
@@ -9,13 +8,14 @@ import type { Lang } from "../i18n/core.ts";
 import type { AlertControls } from "../ui/queue/alert-controls.ts";
 import { type EventsCache, localEventsCache } from "./events-cache.ts";
 import { lazyApi } from "./lazy-api.ts";
+import { lazyServerClock } from "./lazy-server-clock.ts";
 import { realClock } from "./real-clock.ts";
 
 /** What the lazily wired clients are built from. */
 export interface CoreDeps {
   clock: Clock;
   serverClock: ServerClock;
-  api: ApiClient;
+  api: ApiClient & PushApi;
   store(): Promise<Store>;
 }
 
@@ -54,7 +54,11 @@ export interface ServiceOptions {
 
 export function createServices({ demo, apiBase, lang }: ServiceOptions): Services {
   const clock = realClock;
-  const serverClock = createServerClock(clock);
+  // The estimator loads with the first client that needs it; until then samples are only kept.
+  const serverClock = lazyServerClock(
+    clock,
+    async () => (await import("../core/clock/server-clock.ts")).createServerClock,
+  );
   const transport = createTransport({
     fetch: (url, init) => fetch(url, init),
     baseUrl: apiBase,
@@ -68,8 +72,14 @@ export function createServices({ demo, apiBase, lang }: ServiceOptions): Service
   const store = once(async () => (await import("../platform/open-store.ts")).openStore());
   const deps: CoreDeps = { clock, serverClock, api, store };
 
-  const queueParts = once(async () => (await import("./wire-queue.ts")).wireQueue(deps, lang));
-  const booking = once(async () => (await import("./wire-booking.ts")).wireBooking(deps));
+  const queueParts = once(async () => {
+    const [wire] = await Promise.all([import("./wire-queue.ts"), serverClock.ready()]);
+    return wire.wireQueue(deps, lang);
+  });
+  const booking = once(async () => {
+    const [wire] = await Promise.all([import("./wire-booking.ts"), serverClock.ready()]);
+    return wire.wireBooking(deps);
+  });
 
   return {
     ...deps,

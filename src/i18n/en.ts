@@ -2,9 +2,18 @@ import { app } from "./en/app.ts";
 import { booking } from "./en/booking.ts";
 import { demo } from "./en/demo.ts";
 import { handoff } from "./en/handoff.ts";
+import { push } from "./en/push.ts";
 import { pwa } from "./en/pwa.ts";
 import { queue } from "./en/queue.ts";
 import type { MessageKey } from "./ko.ts";
 
 /** The English catalog: must have exactly the Korean catalog's keys (checked by the type). */
-export const en: Record<MessageKey, string> = { ...app, ...pwa, ...queue, ...booking, ...handoff, ...demo };
+export const en: Record<MessageKey, string> = {
+  ...app,
+  ...pwa,
+  ...queue,
+  ...booking,
+  ...handoff,
+  ...demo,
+  ...push,
+};

@@ -4,7 +4,7 @@ import { interpolate, type Lang, type MessageKey, type MessageParams } from "./c
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). */
-export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo";
+export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo" | "push";
 
 type Messages = Readonly<Record<string, string>>;
 
@@ -18,6 +18,7 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     booking: () => import("./ko/booking.ts").then((m) => m.booking),
     handoff: () => import("./ko/handoff.ts").then((m) => m.handoff),
     demo: () => import("./ko/demo.ts").then((m) => m.demo),
+    push: () => import("./ko/push.ts").then((m) => m.push),
   },
   en: {
     app: () => import("./en/app.ts").then((m) => m.app),
@@ -26,6 +27,7 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     booking: () => import("./en/booking.ts").then((m) => m.booking),
     handoff: () => import("./en/handoff.ts").then((m) => m.handoff),
     demo: () => import("./en/demo.ts").then((m) => m.demo),
+    push: () => import("./en/push.ts").then((m) => m.push),
   },
 };
 

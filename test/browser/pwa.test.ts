@@ -47,7 +47,7 @@ describe("installable, offline-first PWA (production build)", () => {
       lang: "ko",
       short_name: "자리",
       display: "standalone",
-      start_url: "/",
+      start_url: "/?source=pwa",
       id: "/",
     });
     const icons = data.icons as { sizes: string; purpose?: string }[];

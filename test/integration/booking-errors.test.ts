@@ -302,7 +302,7 @@ describe("confirm errors", () => {
     const outsider = await h.settle(
       h.api.verifyIdentity(
         { ...PERSON, birthDate: "1980-01-01" },
-        draft.admission.token,
+        draft.admission.token ?? "",
         crypto.randomUUID(),
       ),
     );

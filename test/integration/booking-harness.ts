@@ -9,9 +9,10 @@ import { type Backend, createBackend, type ScenarioName } from "../../mocks/mode
 import { createApiClient } from "../../src/core/api/client.ts";
 import type { FetchLike } from "../../src/core/api/fetch-like.ts";
 import type { ApiClient } from "../../src/core/api/types.ts";
-import { createBookingClient } from "../../src/core/booking/client.ts";
+import { type BookingClientDeps, createBookingClient } from "../../src/core/booking/client.ts";
 import type { BookingClient, BookingView } from "../../src/core/booking/types.ts";
 import { createServerClock } from "../../src/core/clock/server-clock.ts";
+import type { ServerClock } from "../../src/core/clock/types.ts";
 import type { Admission } from "../../src/core/contract/types.ts";
 import { sleep } from "../../src/core/net/sleep.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
@@ -37,8 +38,10 @@ export interface Harness {
   onRequest: ((request: Harness["requests"][number]) => void) | null;
   /** Server time of each request, parallel to `requests`. */
   requestTimes: number[];
+  /** The server-time estimate the clients share. */
+  serverClock: ServerClock;
   /** A client on this device's store (a reload), or on another device's store. */
-  newClient(store?: Store): BookingClient;
+  newClient(store?: Store, extra?: Partial<BookingClientDeps>): BookingClient;
   /** Moves fake time by `ms`, running due timers one by one and letting the model answer in between. */
   advance(ms: number): Promise<void>;
   /** Lets pending requests and promise chains finish without moving time. */
@@ -159,7 +162,9 @@ export function createHarness(
     api,
     advance,
     idle,
-    newClient: (on = store) => createBookingClient({ api, store: on, clock, serverClock, random, newId }),
+    serverClock,
+    newClient: (on = store, extra = {}) =>
+      createBookingClient({ api, store: on, clock, serverClock, random, newId, ...extra }),
     admit,
     settle,
   };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createModelFetch } from "../../mocks/fetch.ts";
 import { type Backend, createBackend, type ScenarioName } from "../../mocks/model/index.ts";
 import { sleep } from "../../src/core/net/sleep.ts";
@@ -19,36 +20,50 @@ export function createModelOnFakeClock(
   clock: FakeClock,
   options: { scenario: ScenarioName; seed: number; speed: number; flushTurns?: number },
 ): ModelOnFakeClock {
-  // A held read (Prefer: wait) waits on the fake clock; while it does, the clock must be free to move.
-  let holding = 0;
+  // A held read (Prefer: wait) waits on the fake clock; while it does, the clock must be free to move,
+  // so settling waits for every call except those holding. Each call runs in its own async context
+  // so that the model's wait() can tell which call it is.
+  const context = new AsyncLocalStorage<Promise<unknown>>();
+  const holding = new Set<Promise<unknown>>();
+  let heldChanged: () => void = () => {};
+  let nextHold = new Promise<void>((resolve) => {
+    heldChanged = resolve;
+  });
   const backend = createBackend({
     scenario: options.scenario,
     seed: options.seed,
     now: clock.trueNow,
     speed: options.speed,
     wait: async (ms) => {
-      holding++;
+      const call = context.getStore();
+      if (call) holding.add(call);
+      heldChanged();
+      nextHold = new Promise<void>((resolve) => {
+        heldChanged = resolve;
+      });
       try {
         await sleep(clock, ms);
       } finally {
-        holding--;
+        if (call) holding.delete(call);
       }
     },
   });
   const pending = new Set<Promise<unknown>>();
   const tracked: Backend = Object.create(backend);
   tracked.handle = (req) => {
-    const call = backend.handle(req);
+    let call: Promise<Awaited<ReturnType<Backend["handle"]>>> | null = null;
+    const started = new Promise<void>((resolve) => queueMicrotask(resolve));
+    call = started.then(() => context.run(call as Promise<unknown>, () => backend.handle(req)));
     pending.add(call);
-    call.finally(() => pending.delete(call)).catch(() => {});
+    call.finally(() => pending.delete(call as Promise<unknown>)).catch(() => {});
     return call;
   };
+  const busy = () => [...pending].filter((call) => !holding.has(call));
   clock.setSettle(async () => {
     do {
-      // Held calls wait for the clock itself: settle once every other call has finished.
-      if (holding === 0) await Promise.allSettled([...pending]);
+      await Promise.race([Promise.allSettled(busy()), nextHold]);
       await flushMicrotasks(options.flushTurns);
-    } while (pending.size > holding);
+    } while (busy().length > 0);
   });
   const modelFetch = createModelFetch(tracked, {
     sleep: (ms, signal) => sleep(clock, ms, signal ?? undefined),

@@ -13,7 +13,9 @@ afterEach(() => cleanup());
 
 /** The screen over the real queue client and the mock backend (fake time): the hooks follow the view. */
 describe("QueueScreen with the real queue client", () => {
-  it("goes from joining to waiting to admitted, with the hooks kept current", { timeout: 60_000 }, async () => {
+  it("goes from joining to waiting to admitted, with the hooks kept current", {
+    timeout: 60_000,
+  }, async () => {
     const h = createHarness({ scenario: "calm", seed: 3 });
     const { client } = h.newClient();
     await client.resume();

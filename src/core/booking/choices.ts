@@ -33,10 +33,13 @@ export function createChoicesPart(
     const rangeFrom = from ?? seoulDate(s.serverNow());
     const rangeTo = to ?? addDays(rangeFrom, SLOT_RANGE_DAYS - 1);
     const { centerId, admission } = s.draft;
+    const bearer = admission.token;
+    // The token goes when the admission is over (or used): nothing more to load under it.
+    if (bearer === null) return hooks.expire();
     s.update({ busy: "slots", slotRange: { from: rangeFrom, to: rangeTo } });
     try {
       const reply = await s.call("slots", (signal) =>
-        api.listSlots(centerId, rangeFrom, rangeTo, admission.token, { signal }),
+        api.listSlots(centerId, rangeFrom, rangeTo, bearer, { signal }),
       );
       if (s.draft?.centerId !== centerId) return;
       // A slot_full notice stays up: it says why the user is back here.

@@ -1,6 +1,6 @@
-import type { Admission } from "../contract/types.ts";
+import { sameAdmission, withoutAdmissionToken } from "../store/admission.ts";
 import { DEFAULT_PREFERENCES } from "../store/memory-store.ts";
-import type { BookingDraft, Preferences } from "../store/types.ts";
+import type { BookingDraft, KeptAdmission, Preferences } from "../store/types.ts";
 import { createCatalogPart } from "./catalog.ts";
 import { createChoicesPart } from "./choices.ts";
 import { createConfirmPart } from "./confirm.ts";
@@ -34,7 +34,17 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     if (clearTimers) s.clearGates();
   }
 
-  async function start(admission: Admission, eventId: string): Promise<void> {
+  /**
+   * A finished booking was found: the queue forgets the ticket's tokens (again: it may not have
+   * heard). A marker an older version saved with the admission token is rewritten without it.
+   */
+  function used(draft: BookingDraft): void {
+    const admission = withoutAdmissionToken(draft.admission);
+    if (draft.admission.token !== null) void s.queueDraftWrite(() => store.putDraft({ ...draft, admission }));
+    s.deps.onAdmissionUsed(draft.eventId, admission);
+  }
+
+  async function start(admission: KeptAdmission, eventId: string): Promise<void> {
     endSession(false);
     s.update({ step: "loading", notice: null, busy: null });
     let saved: BookingDraft | null = null;
@@ -44,7 +54,8 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     } catch {
       s.update({ notice: notice("storage_unavailable") });
     }
-    const resumed = saved !== null && saved.admission.token === admission.token;
+    // By mark: a finished booking's draft, or an expired one, no longer holds the admission token.
+    const resumed = saved !== null && sameAdmission(saved.admission, admission);
     if (saved && !resumed && saved.reservationKey !== null && !saved.completedReservationId) {
       // A confirm from an earlier admission was left in doubt (the app was killed, say):
       // settle it by replaying it before anything new starts under this admission.
@@ -54,13 +65,20 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     }
     const stored = await s.storedReservations();
     const made = resumed ? stored.find((r) => r.id === saved?.completedReservationId) : undefined;
-    if (made) {
+    if (made && saved) {
       // This admission was already used: show that booking rather than an empty form.
+      used(saved);
       s.draft = null;
       s.update({ step: "done", reservation: made, reservations: stored, busy: null, notice: null });
       return;
     }
-    const draft = resumed && saved ? saved : newDraft(admission, eventId, clock.now(), saved, prefs);
+    // An admission without its token (used, or ended) books nothing more: show what the device holds.
+    if (!resumed && admission.token === null) return showStored(saved);
+    // A draft whose token went on a device-side expiry gets it back if the queue still holds it.
+    const draft =
+      resumed && saved
+        ? { ...saved, admission: admission.token !== null ? admission : saved.admission }
+        : newDraft(admission, eventId, clock.now(), saved, prefs);
     s.update({
       reservations: stored,
       reservation: null,
@@ -96,7 +114,12 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       s.update({ notice: notice("storage_unavailable") });
     }
     if (saved && !saved.completedReservationId) return start(saved.admission, saved.eventId);
-    // No booking in progress: one that finished (perhaps in a run killed right after) is what to show.
+    if (saved) used(saved);
+    return showStored(saved);
+  }
+
+  /** No booking in progress: one that finished (perhaps in a run killed right after) is what to show. */
+  async function showStored(saved: BookingDraft | null): Promise<void> {
     const stored = await s.storedReservations();
     const latest =
       stored.find((r) => r.id === saved?.completedReservationId) ??

@@ -3,6 +3,7 @@ import type { Reservation } from "../contract/types.ts";
 import { type BackoffOptions, type BackoffState, INITIAL_BACKOFF } from "../net/backoff.ts";
 import { MAX_RETRY_AFTER_MS } from "../net/retry-after.ts";
 import { classifyFailure, retryDelay } from "../net/retry-policy.ts";
+import { sameAdmission, withoutAdmissionToken } from "../store/admission.ts";
 import type { BookingDraft } from "../store/types.ts";
 import { reservationBody, withoutPersonalData } from "./draft.ts";
 import { isAbort, outcomeUnknown, problemOf } from "./failure.ts";
@@ -177,7 +178,8 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
   async function complete(reservation: Reservation): Promise<void> {
     const finished = s.draft;
     await store.putReservation(reservation).catch(() => s.update({ notice: notice("storage_unavailable") }));
-    // Done: the personal data goes; a marker stays so opening this admission again shows the booking.
+    // Done: the personal data and the admission token go; a marker (the admission's expiry and
+    // non-secret mark) stays so opening this admission again shows the booking.
     await s.queueDraftWrite(() =>
       finished
         ? store.putDraft({
@@ -186,6 +188,8 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
           })
         : store.deleteDraft(),
     );
+    // The queue's ticket has served its purpose: its tokens go too.
+    if (finished) s.deps.onAdmissionUsed(finished.eventId, withoutAdmissionToken(finished.admission));
     return showDone(reservation);
   }
 
@@ -211,6 +215,9 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     const key = current?.reservationKey;
     const body = current ? reservationBody(current) : null;
     if (!current || !key || !body || confirming) return;
+    const bearer = current.admission.token;
+    // Only a draft with no confirm in doubt loses its admission token: with none, nothing can be made.
+    if (bearer === null) return expire();
     const wait = gateLeft();
     if (wait > 0) {
       // Told to wait: whoever asked, the replay goes when the server allows it, not before.
@@ -224,7 +231,7 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     try {
       const reply = await s.call(
         "reservations",
-        (signal) => api.createReservation(body, current.admission.token, key, { signal }),
+        (signal) => api.createReservation(body, bearer, key, { signal }),
         true,
       );
       if (mine === run) confirming = false;
@@ -302,24 +309,27 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
     async confirm() {
       const draft = s.draft;
       if (!draft || confirming) return;
-      if (s.admissionOver(draft) && draft.reservationKey === null) return expire();
+      const spent = draft.admission.token === null;
+      if ((s.admissionOver(draft) || spent) && draft.reservationKey === null) return expire();
       if (!reservationBody(draft)) return;
       if (draft.reservationKey === null) {
         // Another tab may be confirming (or have made) this very booking: share its key, or show it.
         const onDisk = await store.getDraft().catch(() => null);
         const current = s.draft;
         if (!current) return;
-        const sameAdmission = onDisk?.admission.token === current.admission.token;
-        const made = sameAdmission && onDisk?.completedReservationId;
-        if (made) {
+        // Compared by mark: a finished booking's draft keeps no admission token.
+        const same = sameAdmission(onDisk?.admission, current.admission);
+        const made = same && onDisk?.completedReservationId;
+        if (made && onDisk) {
           const reservation = (await s.storedReservations()).find((r) => r.id === made);
-          if (reservation) return showDone(reservation);
+          if (reservation) {
+            s.deps.onAdmissionUsed(onDisk.eventId, withoutAdmissionToken(onDisk.admission));
+            return showDone(reservation);
+          }
         }
         if (current.reservationKey === null) {
           const shared =
-            sameAdmission && onDisk?.reservationKey && sameRequest(onDisk, current)
-              ? onDisk.reservationKey
-              : null;
+            same && onDisk?.reservationKey && sameRequest(onDisk, current) ? onDisk.reservationKey : null;
           s.saveDraft({ ...current, reservationKey: shared ?? newId() }, { notice: null });
         }
       }

@@ -1,5 +1,6 @@
-import type { Admission, ReservationRequest } from "../contract/types.ts";
-import type { BookingDraft, Preferences } from "../store/types.ts";
+import type { ReservationRequest } from "../contract/types.ts";
+import { withoutAdmissionToken } from "../store/admission.ts";
+import type { BookingDraft, KeptAdmission, Preferences } from "../store/types.ts";
 import type { BookingStep } from "./types.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { BookingStep } from "./types.ts";
  * earlier draft (a new ticket after an expired one) or from the preferences.
  */
 export function newDraft(
-  admission: Admission,
+  admission: KeptAdmission,
   eventId: string,
   now: number,
   previous: BookingDraft | null,
@@ -42,11 +43,13 @@ export function stepFor(draft: BookingDraft): BookingStep {
 
 /**
  * The draft without personal data (name, birth date, phone and the identity
- * token made from them), for when the admission has expired: the choices of
- * region, center and slot are kept for the next admission. With
- * `keepPendingConfirm`, a confirm whose outcome is still unknown keeps its key
- * and the opaque identity token of its body, so a replay can still find out
- * whether the reservation was made; they go once the server has answered.
+ * token made from them) nor the admission token, for when the admission has
+ * expired or its booking completed: the choices of region, center and slot
+ * are kept for the next admission, and the admission's mark tells it apart.
+ * With `keepPendingConfirm`, a confirm whose outcome is still unknown keeps
+ * its key, the opaque identity token of its body and the admission token it
+ * is sent under, so a replay can still find out whether the reservation was
+ * made; they go once the server has answered.
  */
 export function withoutPersonalData(
   draft: BookingDraft,
@@ -63,6 +66,7 @@ export function withoutPersonalData(
     identityToken: pending ? draft.identityToken : null,
     maskedName: pending ? draft.maskedName : null,
     reservationKey: pending ? draft.reservationKey : null,
+    admission: pending ? draft.admission : withoutAdmissionToken(draft.admission),
     updatedAt: now,
   };
 }

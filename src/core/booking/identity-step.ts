@@ -62,6 +62,9 @@ export function createIdentityPart(s: BookingSession, hooks: IdentityHooks): Ide
     async submitIdentity() {
       const draft = s.draft;
       if (!draft || s.view.busy === "identity") return;
+      const bearer = draft.admission.token;
+      // The token goes when the admission is over (or used): nothing more to verify under it.
+      if (bearer === null) return hooks.expire();
       const check = validateIdentity({ name: draft.name, birthDate: draft.birthDate, phone: draft.phone });
       const request = check.request;
       if (!request) {
@@ -76,7 +79,7 @@ export function createIdentityPart(s: BookingSession, hooks: IdentityHooks): Ide
       );
       try {
         const reply = await s.call("identity", (signal) =>
-          api.verifyIdentity(request, draft.admission.token, key, { signal }),
+          api.verifyIdentity(request, bearer, key, { signal }),
         );
         const identity = reply.body.identity;
         if (!s.draft) return;

@@ -2,7 +2,7 @@ import { type ApiClient, ApiError } from "../api/types.ts";
 import type { Clock, IdFactory, Random, ServerClock } from "../clock/types.ts";
 import type { Center, Reservation } from "../contract/types.ts";
 import { MAX_RETRY_AFTER_MS } from "../net/retry-after.ts";
-import type { BookingDraft, CatalogCache, Preferences, Store } from "../store/types.ts";
+import type { BookingDraft, CatalogCache, KeptAdmission, Preferences, Store } from "../store/types.ts";
 import { filterCenters } from "./center-search.ts";
 import { expectedSecondDose } from "./dates.ts";
 import { isAbort, noticeCodeOf, outcomeUnknown } from "./failure.ts";
@@ -20,6 +20,12 @@ export interface BookingClientDeps {
   retryWindowMs?: number;
   /** Delay before replaying a confirm whose outcome is still unknown after a burst (ms). */
   replayDelayMs?: number;
+  /**
+   * A reservation was made under this admission (called again whenever a finished booking is
+   * found, so a run killed before telling gets it right next time): the queue forgets the ticket's
+   * tokens. The admission comes without its token.
+   */
+  onAdmissionUsed?: (eventId: string, admission: KeptAdmission) => void;
 }
 
 export const EMPTY_IDENTITY = { name: "", birthDate: "", phone: "" };
@@ -113,7 +119,12 @@ export interface BookingSession {
 }
 
 export function createSession(options: BookingClientDeps): BookingSession {
-  const deps: Required<BookingClientDeps> = { retryWindowMs: 45_000, replayDelayMs: 10_000, ...options };
+  const deps: Required<BookingClientDeps> = {
+    retryWindowMs: 45_000,
+    replayDelayMs: 10_000,
+    onAdmissionUsed: () => undefined,
+    ...options,
+  };
   const { store, clock, serverClock, random } = deps;
   const listeners = new Set<(view: BookingView) => void>();
   let view = initialView(store.durable);

@@ -1,12 +1,5 @@
-import type {
-  Admission,
-  Center,
-  Dose,
-  IneligibleReason,
-  Region,
-  Reservation,
-  Slot,
-} from "../contract/types.ts";
+import type { Center, Dose, IneligibleReason, Region, Reservation, Slot } from "../contract/types.ts";
+import type { KeptAdmission } from "../store/types.ts";
 import type { IdentityField, IdentityFieldErrors, IdentityInput } from "./identity-validation.ts";
 
 /**
@@ -108,7 +101,7 @@ export interface BookingClient {
    * Book under this admission: resumes the saved draft for it (and a confirm
    * whose outcome is unknown), or starts a new one.
    */
-  start(admission: Admission, eventId: string): Promise<void>;
+  start(admission: KeptAdmission, eventId: string): Promise<void>;
   /** Resume whatever draft the device holds (after a reload), without knowing the admission. */
   resume(): Promise<void>;
   setIdentity(fields: Partial<IdentityInput>): void;

@@ -18,6 +18,7 @@ import {
 import { recoverFromCrash } from "./machine-failures.ts";
 import { pendingJoin } from "./machine-status.ts";
 import { projectPosition } from "./projection.ts";
+import { HELD_READ_TIMEOUT_MS, HELD_READ_WAIT_S } from "./schedule.ts";
 import {
   type AdmittedAlert,
   type QueueClient,
@@ -55,7 +56,15 @@ const EARLY_TOLERANCE_MS = 1;
 const CRASH_RETRY_MS = 60_000;
 
 /** Intents a follower tab announces to the leader by publishing its view afterwards. */
-const PUBLISHED_BY_FOLLOWER = new Set<QueueEvent["type"]>(["join", "joined", "leave", "left", "dismiss"]);
+const PUBLISHED_BY_FOLLOWER = new Set<QueueEvent["type"]>([
+  "join",
+  "joined",
+  "leave",
+  "left",
+  "moved",
+  "admission_used",
+  "dismiss",
+]);
 
 /**
  * The runner around the pure reducer (./machine.ts): feeds it events one at a
@@ -180,8 +189,18 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         break;
       case "status":
         outcome = api
-          .getTicketStatus(request.eventId, request.ticketId, request.token, call)
-          .then((reply) => ({ type: "status", status: reply.body, ticketId: request.ticketId }));
+          .getTicketStatus(
+            request.eventId,
+            request.ticketId,
+            request.token,
+            request.hold ? { ...call, waitSeconds: HELD_READ_WAIT_S, timeoutMs: HELD_READ_TIMEOUT_MS } : call,
+          )
+          .then((reply) => ({
+            type: "status",
+            status: reply.body,
+            ticketId: request.ticketId,
+            ...(reply.heldMs === undefined ? {} : { heldMs: reply.heldMs }),
+          }));
         break;
       case "leave":
         outcome = api
@@ -372,9 +391,30 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         throw new QueueLeaveError(code, lastLeaveFailure ?? lastCrash);
       }
     },
+    moveAway() {
+      return inChain(async () => {
+        // A follower tab shows the leader's view and may hold an older picture of the ticket: read it first.
+        if (!state.leader || !state.loaded) await loadFromStore(0);
+        await process({ type: "moved" });
+      });
+    },
+    admissionUsed(eventId, admission) {
+      return inChain(async () => {
+        if (!state.loaded) await loadFromStore(0);
+        await process({ type: "admission_used", eventId, admission });
+      });
+    },
     dismiss: () => dispatch({ type: "dismiss" }),
     setOnline: (online) => void dispatch({ type: "online", online }),
     setVisible: (visible) => void dispatch({ type: "visible", visible }),
+    setFrozen: (frozen) => void dispatch({ type: "frozen", frozen }),
+    setPush: (on) => void dispatch({ type: "push", on }),
+    wake: () => void dispatch({ type: "wake" }),
+    liveTicket() {
+      const r = state.record;
+      if (!isActive(r) || r.ticketId === null || r.ticketToken === null || r.admission) return null;
+      return { eventId: r.eventId, ticketId: r.ticketId, token: r.ticketToken };
+    },
     stop() {
       stopped = true;
       timer?.cancel();

@@ -1,6 +1,7 @@
 import type { BookingEvent } from "../contract/types.ts";
 import { INITIAL_BACKOFF } from "../net/backoff.ts";
 import { classifyFailure, type RetryDecision, retryDelay } from "../net/retry-policy.ts";
+import { withoutTokens } from "../store/admission.ts";
 import type { TicketRecord } from "../store/types.ts";
 import {
   type Ctx,
@@ -54,7 +55,8 @@ export const endWith = (
     notice: code ? { code, retryAt: null } : null,
   };
   if (!record) return { state: next, effects: [] };
-  return save(next, { ...record, ended });
+  // Ended: its tokens are of no more use, and go (privacy).
+  return save(next, withoutTokens({ ...record, ended }));
 };
 
 export const politely = (decision: RetryDecision): RetryDecision => ({

@@ -8,7 +8,7 @@ const monoWait = (state: MachineState, ctx: Ctx): number =>
 /** When requests go out: only one of each kind, only when online, and status reads only from the leader tab. */
 
 export function canSend(state: MachineState, op: Op): boolean {
-  if (!state.loaded || !state.online || state.inFlight.includes(op)) return false;
+  if (!state.loaded || !state.online || state.frozen || state.inFlight.includes(op)) return false;
   if (op === "leave") return true;
   if (state.inFlight.length > 0) return false;
   if (op === "join") return state.leader || state.ownsJoin;
@@ -21,7 +21,28 @@ export function requestFor(state: MachineState, op: Op): Request | null {
   if (!record) return null;
   if (op === "join") return { op, eventId: record.eventId, joinKey: record.joinKey };
   if (record.ticketId === null || record.ticketToken === null) return null;
-  return { op, eventId: record.eventId, ticketId: record.ticketId, token: record.ticketToken };
+  const ticket = { eventId: record.eventId, ticketId: record.ticketId, token: record.ticketToken };
+  if (op === "leave") return { op, ...ticket };
+  return { op, ...ticket, hold: state.holdsReads || nearFront(record.lastStatus) };
+}
+
+/**
+ * Close enough to the front that a server may hold the read (contract v1.1 holds near the front);
+ * before that, a plain read with the ordinary timeout.
+ */
+export const HOLD_HORIZON_S = 120;
+function nearFront(
+  last: {
+    state: string;
+    ahead: number | null;
+    servingRatePerSecond: number;
+    etaSeconds: number | null;
+  } | null,
+): boolean {
+  if (!last || last.state !== "waiting") return false;
+  if (last.etaSeconds !== null && last.etaSeconds <= HOLD_HORIZON_S) return true;
+  const rate = last.servingRatePerSecond;
+  return last.ahead !== null && rate > 0 && last.ahead / rate <= HOLD_HORIZON_S;
 }
 
 /** Sends the next request if it is due and allowed. Runs at the end of every transition. */
@@ -39,7 +60,13 @@ export function sendIfDue(t: Transition, ctx: Ctx): Transition {
   const floorMono =
     next.op === "status" ? raiseFloor(state.floorMono, MIN_STATUS_GAP_MS, ctx) : state.floorMono;
   return {
-    state: { ...state, next: null, floorMono, inFlight: [...state.inFlight, next.op] },
+    state: {
+      ...state,
+      next: null,
+      floorMono,
+      inFlight: [...state.inFlight, next.op],
+      joinUnsent: state.joinUnsent && next.op !== "join",
+    },
     effects: [...t.effects, { type: "request", request }],
   };
 }

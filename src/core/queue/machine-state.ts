@@ -1,7 +1,7 @@
 import type { Random } from "../clock/types.ts";
 import type { BookingEvent, JoinResponse, QueueStatus } from "../contract/types.ts";
 import { type BackoffState, INITIAL_BACKOFF } from "../net/backoff.ts";
-import type { TicketRecord } from "../store/types.ts";
+import type { KeptAdmission, TicketRecord } from "../store/types.ts";
 import type { QueueNotice, QueueView } from "./types.ts";
 
 /** The waiting room's state, events and effects (see ./machine.ts), and small helpers on them. */
@@ -15,6 +15,14 @@ export interface MachineState {
   record: TicketRecord | null;
   online: boolean;
   visible: boolean;
+  /** The page is frozen (page lifecycle `freeze`, or put in the back-forward cache): nothing is sent. */
+  frozen: boolean;
+  /** A push subscription for this ticket is on the server: a hidden page is woken by the push. */
+  push: boolean;
+  /** The server has held a read for us (Preference-Applied) in this session. */
+  holdsReads: boolean;
+  /** How long the server held the last status read (ms), or null when it did not hold it. */
+  lastHeldMs: number | null;
   /** This tab is the device's poller. */
   leader: boolean;
   durable: boolean;
@@ -39,6 +47,8 @@ export interface MachineState {
   leaving: boolean;
   /** A join this tab was asked for (a follower may send it; it never polls). */
   ownsJoin: boolean;
+  /** This tab planned a new join and has not sent it yet: only then may it still change its key. */
+  joinUnsent: boolean;
   /** Admission token already announced, so onAdmitted fires once per admission. */
   alerted: string | null;
   /** The leader's last published view, for followers. */
@@ -61,7 +71,8 @@ export type QueueEvent =
   | { type: "loaded"; record: TicketRecord | null; durable: boolean; joinGraceMs?: number }
   | { type: "join"; eventId: string; joinKey: string; existing: TicketRecord | null }
   | { type: "joined"; response: JoinResponse }
-  | { type: "status"; status: QueueStatus; ticketId: string }
+  /** `heldMs`: the server held this read (Prefer: wait) that long. */
+  | { type: "status"; status: QueueStatus; ticketId: string; heldMs?: number }
   | { type: "events"; events: BookingEvent[] }
   | { type: "left" }
   | { type: "failed"; op: Op; error: unknown }
@@ -70,15 +81,24 @@ export type QueueEvent =
   | { type: "clock_jumped"; byMs: number }
   | { type: "online"; online: boolean }
   | { type: "visible"; visible: boolean }
+  | { type: "frozen"; frozen: boolean }
+  | { type: "push"; on: boolean }
+  /** A push arrived for this ticket: read the status soon (the admission itself comes from the read). */
+  | { type: "wake" }
   | { type: "leader"; leader: boolean }
   | { type: "leave" }
+  | { type: "moved" }
+  /** A reservation was made under this admission (the booking says so): its tokens go, no more reads. */
+  | { type: "admission_used"; eventId: string; admission: KeptAdmission }
   | { type: "dismiss" }
   | { type: "storage_failed" }
   | { type: "remote_view"; view: QueueView };
 
 export type Request =
   | { op: "join"; eventId: string; joinKey: string }
-  | { op: "status" | "leave"; eventId: string; ticketId: string; token: string }
+  | { op: "leave"; eventId: string; ticketId: string; token: string }
+  /** `hold`: ask the server to hold the read until the state changes (near the front). */
+  | { op: "status"; eventId: string; ticketId: string; token: string; hold: boolean }
   | { op: "events" };
 
 export type Effect =
@@ -106,6 +126,11 @@ export const MAX_SAVED_WAIT_MS = 61 * 60_000;
 export const RESUME_SPREAD_MS = 1_000;
 /** A follower's join in flight gets this long (> a request timeout) before the leader sends it too. */
 export const JOIN_GRACE_MS = 15_000;
+/**
+ * A join planned on a failed store (per-tab memory, no shared atomic claim) waits this long, so tabs
+ * joining together see each other's published key first and all send the smallest one.
+ */
+export const MEMORY_JOIN_GRACE_MS = 300;
 /** Status reads of one ticket from one tab are at least this far apart on the monotonic clock. */
 export const MIN_STATUS_GAP_MS = 1_000;
 /**
@@ -123,6 +148,10 @@ export function initialState(leader: boolean): MachineState {
     record: null,
     online: true,
     visible: true,
+    frozen: false,
+    push: false,
+    holdsReads: false,
+    lastHeldMs: null,
     leader,
     durable: true,
     storageFailed: false,
@@ -134,6 +163,7 @@ export function initialState(leader: boolean): MachineState {
     notice: null,
     leaving: false,
     ownsJoin: false,
+    joinUnsent: false,
     alerted: null,
     mirror: null,
   };

@@ -1,5 +1,6 @@
 import type { QueueStatus } from "../contract/types.ts";
 import { INITIAL_BACKOFF } from "../net/backoff.ts";
+import { withoutTokens } from "../store/admission.ts";
 import type { TicketRecord } from "../store/types.ts";
 import { failed } from "./machine-failures.ts";
 import {
@@ -9,6 +10,7 @@ import {
   isActive,
   MAX_SAVED_WAIT_MS,
   type MachineState,
+  MEMORY_JOIN_GRACE_MS,
   parseTime,
   type QueueEvent,
   RESUME_CLOCK_MARGIN_MS,
@@ -30,7 +32,7 @@ export function resumeRecord(
 ): Transition {
   // The same join re-read (a tab handover, another tab's intent): the floor this tab measured on the
   // monotonic clock stays; the saved device-time one may have been moved by a clock change.
-  const sameJoin = record !== null && state.record?.joinKey === record.joinKey;
+  const sameJoin = record !== null && (state.record === null || state.record.joinKey === record.joinKey);
   const base: MachineState = {
     ...state,
     loaded: true,
@@ -101,7 +103,8 @@ export function startJoin(
   // One line at a time; a second tap on join while in line is a no-op.
   if (isActive(current)) return { state: { ...state, loaded: true }, effects: [] };
   if (isActive(event.existing)) return resumeRecord(state, event.existing, ctx);
-  const record = pendingJoin(event.eventId, event.joinKey, ctx.now);
+  const shared = state.storageFailed ? sharedJoinKey(state, event.eventId, event.joinKey) : event.joinKey;
+  const record = pendingJoin(event.eventId, shared, ctx.now);
   const effects: Effect[] = [];
   if (current && current.eventId !== event.eventId)
     effects.push({ type: "delete", eventId: current.eventId });
@@ -109,18 +112,34 @@ export function startJoin(
     ...state,
     loaded: true,
     ownsJoin: true,
+    joinUnsent: true,
     leaving: false,
     notice: null,
     backoff: INITIAL_BACKOFF,
     allowedAt: 0,
-    next: { op: "join", at: ctx.now },
+    next: { op: "join", at: ctx.now + (state.storageFailed ? MEMORY_JOIN_GRACE_MS : 0) },
   };
   // The pending join is saved before the request is sent (effects run in order).
   return save(next, record, effects);
 }
 
+/**
+ * The key a join sends: its own, or a smaller one another tab is joining the same event with (the
+ * smallest wins everywhere, so tabs that could not claim the join in a shared store send one key).
+ */
+export function sharedJoinKey(state: MachineState, eventId: string, own: string): string {
+  const other = state.mirror;
+  const theirs = other?.phase === "joining" && other.eventId === eventId ? other.joinKey : null;
+  return typeof theirs === "string" && theirs < own ? theirs : own;
+}
+
 /** Applies a status from the server (join answer or status read) and plans the next read. */
-export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx): Transition {
+export function applyStatus(
+  state: MachineState,
+  status: QueueStatus,
+  ctx: Ctx,
+  heldMs: number | null = null,
+): Transition {
   const record = state.record;
   if (!record) return { state, effects: [] };
   // A final state is final; only a client-side "expired" awaits the server's word.
@@ -152,6 +171,8 @@ export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx):
     allowedAt,
     floorMono: raiseFloor(state.floorMono, floorMs, ctx),
     next: null,
+    holdsReads: state.holdsReads || heldMs !== null,
+    lastHeldMs: heldMs,
   };
 
   switch (status.state) {
@@ -169,7 +190,8 @@ export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx):
     case "expired":
     case "left":
     case "closed":
-      return save(base, { ...updated, ended: status.state, nextPollAt: allowedAt });
+      // The server's word ends it: the tokens (kept for this read after a client-side "expired") go.
+      return save(base, withoutTokens({ ...updated, ended: status.state, nextPollAt: allowedAt }));
     case "prequeue":
     case "waiting": {
       const delay = nextPollDelay(
@@ -181,6 +203,8 @@ export function applyStatus(state: MachineState, status: QueueStatus, ctx: Ctx):
           serverNow: observedAt,
           floorMs,
           visible: state.visible,
+          push: state.push,
+          heldForMs: heldMs,
         },
         ctx.random,
       );

@@ -1,3 +1,4 @@
+import { sameAdmission, withoutTokens } from "../store/admission.ts";
 import type { TicketRecord } from "../store/types.ts";
 import { endWith, failed, planJoinAtOpening, recheck } from "./machine-failures.ts";
 import { sendIfDue } from "./machine-requests.ts";
@@ -6,12 +7,15 @@ import {
   done,
   isActive,
   JOIN_GRACE_MS,
+  MAX_SAVED_WAIT_MS,
   type MachineState,
   type QueueEvent,
+  raiseFloor,
   save,
   type Transition,
 } from "./machine-state.ts";
-import { applyStatus, expireIfDue, resumeRecord, startJoin } from "./machine-status.ts";
+import { applyStatus, expireIfDue, resumeRecord, sharedJoinKey, startJoin } from "./machine-status.ts";
+import type { QueueView } from "./types.ts";
 
 export { wakeAt } from "./machine-requests.ts";
 export * from "./machine-state.ts";
@@ -58,9 +62,10 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
     }
     case "status": {
       const s = done(state, "status");
-      // Stale answers (another ticket, or we are leaving) change nothing.
-      if (s.record?.ticketId !== event.ticketId || s.leaving) return { state: s, effects: [] };
-      return applyStatus(s, event.status, ctx);
+      // Stale answers (another ticket, or we are leaving, or its tokens are gone) change nothing.
+      if (s.record?.ticketId !== event.ticketId || s.leaving || s.record.ticketToken === null)
+        return { state: s, effects: [] };
+      return applyStatus(s, event.status, ctx, event.heldMs ?? null);
     }
     case "events":
       return planJoinAtOpening(done(state, "events"), event.events, ctx);
@@ -68,7 +73,8 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       return endWith(done(state, "leave"), "left", null);
     case "failed": {
       const s = done(state, event.op);
-      if (s.leaving && event.op !== "leave") return { state: s, effects: [] };
+      if ((s.leaving && event.op !== "leave") || s.record?.ended === "moved")
+        return { state: s, effects: [] };
       return failed(s, event.op, event.error, ctx);
     }
     case "tick":
@@ -81,6 +87,18 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
     case "online": {
       const s = { ...state, online: event.online };
       return { state: event.online && !state.online ? recheck(s, ctx) : s, effects: [] };
+    }
+    case "frozen": {
+      // Like offline: nothing runs while frozen; thawed, one spread re-check (never before the floor).
+      const s = { ...state, frozen: event.frozen };
+      return { state: event.frozen || !state.frozen ? s : recheck(s, ctx), effects: [] };
+    }
+    case "wake":
+      return { state: recheck(state, ctx), effects: [] };
+    case "push": {
+      // Push gone (turned off, or the server lost it): the page must not sleep on a push-paced plan.
+      const s = { ...state, push: event.on };
+      return { state: state.push && !event.on ? recheck(s, ctx) : s, effects: [] };
     }
     case "visible": {
       const s = { ...state, visible: event.visible };
@@ -100,10 +118,31 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       if (!isActive(record)) return { state, effects: [] };
       // No ticket yet: stop joining; if the join already went through, "joined" deletes it.
       if (record.ticketId === null) return endWith({ ...state, ownsJoin: false }, "left", null);
+      // Its admission was used (tokens gone): nothing to delete on the server; it just ends here.
+      if (record.ticketToken === null) return endWith(state, "left", null);
       return {
         state: { ...state, leaving: true, notice: null, next: { op: "leave", at: ctx.now } },
         effects: [],
       };
+    }
+    case "moved":
+      // Continued on another device: ended here for good, no more reads (a late answer changes nothing).
+      if (!isActive(state.record) || state.record.ticketId === null) return { state, effects: [] };
+      return endWith({ ...state, ownsJoin: false }, "moved", null);
+    case "admission_used": {
+      // The ticket served its purpose: it stays (admitted, so the booking can be reopened) without
+      // its tokens, and nothing is read for it again (a read needs the ticket token).
+      // Also a client-side "expired" awaiting the server's word: with the admission used, no read is needed.
+      const record = state.record;
+      if (
+        !record ||
+        (record.ended !== null && record.ended !== "expired") ||
+        record.eventId !== event.eventId ||
+        !sameAdmission(record.admission, event.admission)
+      )
+        return { state, effects: [] };
+      const used = withoutTokens(record);
+      return used === record ? { state, effects: [] } : save({ ...state, next: null }, used);
     }
     case "dismiss": {
       const record = state.record;
@@ -116,16 +155,49 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
     case "storage_failed":
       return { state: { ...state, durable: false, storageFailed: true }, effects: [] };
     case "remote_view": {
-      const s = { ...state, mirror: event.view };
+      const s = adoptRemote({ ...state, mirror: event.view }, event.view, ctx);
       const mine = state.record;
+      if (event.view.phase === "moved" && isActive(mine) && event.view.ticketId === mine.ticketId)
+        return endWith(s, "moved", null);
       const differs =
         event.view.ticketId !== (mine?.ticketId ?? null) ||
         event.view.eventId !== (mine?.eventId ?? null) ||
-        (event.view.phase === "left") !== (mine?.ended === "left");
+        (event.view.phase === "left") !== (mine?.ended === "left") ||
+        // Another tab used the admission (its tokens went): re-read, so none is saved from here again.
+        (event.view.admission !== null && event.view.admission.token === null && !!mine?.admission?.token);
       const joinGraceMs = event.view.phase === "joining" ? JOIN_GRACE_MS : 0;
-      return { state: s, effects: state.leader && differs ? [{ type: "reload", joinGraceMs }] : [] };
+      const adopted =
+        s.record !== state.record && s.record ? [{ type: "save" as const, record: s.record }] : [];
+      return {
+        state: s,
+        effects: [...adopted, ...(state.leader && differs ? [{ type: "reload" as const, joinGraceMs }] : [])],
+      };
     }
   }
+}
+
+/**
+ * What another tab's published view teaches this one: the smaller join key of a join both are about
+ * to send (see sharedJoinKey), and the server's floor, kept on this tab's monotonic clock so a
+ * handover after a device clock change does not ask sooner than the server allowed.
+ */
+function adoptRemote(state: MachineState, view: QueueView, ctx: Ctx): MachineState {
+  const record = state.record;
+  let next = state;
+  const floor = view.floorInMs;
+  if (
+    typeof floor === "number" &&
+    Number.isFinite(floor) &&
+    floor > 0 &&
+    view.ticketId !== null &&
+    (record === null || view.eventId === record.eventId)
+  )
+    next = { ...next, floorMono: raiseFloor(next.floorMono, Math.min(floor, MAX_SAVED_WAIT_MS), ctx) };
+  // Only a join never sent, on a failed store: a key once sent may have made a ticket already.
+  const pending = isActive(record) && record.ticketId === null && state.joinUnsent && state.storageFailed;
+  if (!pending || record.eventId !== view.eventId) return next;
+  const key = sharedJoinKey(state, record.eventId, record.joinKey);
+  return key === record.joinKey ? next : { ...next, record: { ...record, joinKey: key } };
 }
 
 /** The reducer: one event in, the next state and the effects to perform out. */

@@ -28,9 +28,9 @@ import type { Random } from "../clock/types.ts";
  */
 export const JITTER = 0.2;
 export const MIN_INTERVAL_MS = 2_000;
-export const FOREGROUND_CAP_MS = 120_000;
+export const FOREGROUND_CAP_MS = 900_000;
 export const BACKGROUND_FLOOR_MS = 30_000;
-export const BACKGROUND_CAP_MS = 300_000;
+export const BACKGROUND_CAP_MS = 600_000;
 export const OPENING_SPREAD_MS = 20_000;
 /** Optimistic rate factor: the line might move 25 % faster than reported. */
 export const RATE_OPTIMISM = 1.25;
@@ -59,13 +59,26 @@ export interface PollInput {
   heldForMs?: number | null;
 }
 
+/** `ms` stretched by 0–JITTER (a top-level function: this runs for every read of a national crowd). */
+function jitter(ms: number, random: Random): number {
+  return Math.round(ms * (1 + random() * JITTER));
+}
+
 /** Delay in ms from now until the next status request; always >= floorMs. */
 export function nextPollDelay(input: PollInput, random: Random): number {
   const floor = Math.max(input.floorMs, MIN_INTERVAL_MS);
   const cap = input.visible ? FOREGROUND_CAP_MS : BACKGROUND_CAP_MS;
   const quietFloor = input.visible ? floor : Math.max(floor, BACKGROUND_FLOOR_MS);
-  const jittered = (ms: number) => Math.round(ms * (1 + random() * JITTER));
+  const jittered = (ms: number) => jitter(ms, random);
 
+  const rate = input.servingRatePerSecond * RATE_OPTIMISM;
+  const earliestFrontMs = input.ahead !== null && rate > 0 ? (input.ahead / rate) * 1000 : 0;
+  // Push on, in line: the push wakes us near the front and at admission, visible or not, so reads
+  // are only a safety net: never more often than PUSH_SAFETY_NET_MS, and far back still before the
+  // earliest possible admission (half of the optimistic time to the front, as below), so that a lost
+  // push is noticed within PUSH_SAFETY_NET_MS (+ jitter) of the admission even if the line speeds up.
+  if (input.push && input.state === "waiting")
+    return jittered(Math.max(floor, PUSH_SAFETY_NET_MS, earliestFrontMs / 2));
   if (input.push && !input.visible) return jittered(Math.max(floor, PUSH_SAFETY_NET_MS));
   const held = input.heldForMs;
   if (input.state === "waiting" && typeof held === "number" && Number.isFinite(held))
@@ -79,8 +92,6 @@ export function nextPollDelay(input: PollInput, random: Random): number {
     return jittered(Math.max(floor, Math.min(cap, untilOpen / 2)));
   }
 
-  const rate = input.servingRatePerSecond * RATE_OPTIMISM;
-  const earliestFrontMs = input.ahead !== null && rate > 0 ? (input.ahead / rate) * 1000 : 0;
   const wait = Math.min(cap, Math.max(quietFloor, earliestFrontMs / 2));
   return jittered(Math.max(floor, wait));
 }

@@ -1,11 +1,13 @@
-import type { Admission, QueueState } from "../contract/types.ts";
+import type { QueueState } from "../contract/types.ts";
+import type { KeptAdmission } from "../store/types.ts";
 
 /**
  * What the waiting-room screen shows. `joining` covers both the first join
  * request and a pending join being retried after a reload; `idle` means this
  * device holds no ticket.
  */
-export type QueuePhase = "idle" | "joining" | QueueState | "error";
+/** `moved`: the ticket continues on another device (handoff); this one no longer polls. */
+export type QueuePhase = "idle" | "joining" | QueueState | "error" | "moved";
 
 /** App-side notice codes, beside the contract's problem codes. */
 export type ClientNoticeCode =
@@ -39,7 +41,8 @@ export interface QueueView {
   servingRatePerSecond: number | null;
   etaSeconds: number | null;
   opensAt: number | null;
-  admission: Admission | null;
+  /** Its token is null once a reservation was made under it (see KeptAdmission). */
+  admission: KeptAdmission | null;
   /** Server time of the last good status, for "updated 12 s ago". */
   updatedAt: number | null;
   /** Server time of the next scheduled status request, or null. */
@@ -51,6 +54,13 @@ export interface QueueView {
   /** true when this tab is the device's poller; others mirror it. */
   leader: boolean;
   notice: QueueNotice | null;
+  /**
+   * For other tabs only. While joining: the join's Idempotency-Key, so that
+   * tabs whose store failed (no shared atomic claim) settle on one key.
+   */
+  joinKey?: string | null;
+  /** For other tabs only: how long until the server allows the next read (ms, measured when published). */
+  floorInMs?: number | null;
 }
 
 /** Smoothly estimated position at a given server time, from the last status. */
@@ -81,11 +91,27 @@ export interface QueueClient {
    * still in line, the view says why, and may try again).
    */
   leave(): Promise<void>;
-  /** Forget an ended ticket (expired/left/closed/rejected) so the user can start again. */
+  /** The ticket now continues on another device (handoff): end it here as "moved" and stop polling. */
+  moveAway(): Promise<void>;
+  /**
+   * A reservation was made under this admission (the booking wiring says so): the ticket stays,
+   * admitted, but its ticket and admission tokens go from the device and nothing is read for it
+   * again. No-op for another ticket or admission; safe to repeat.
+   */
+  admissionUsed(eventId: string, admission: KeptAdmission): Promise<void>;
+  /** Forget an ended ticket (expired/left/closed/rejected/moved) so the user can start again. */
   dismiss(): Promise<void>;
   /** Lifecycle signals from the platform: connectivity and foreground. */
   setOnline(online: boolean): void;
   setVisible(visible: boolean): void;
+  /** Page lifecycle: frozen (or in the back-forward cache) sends nothing; thawed re-checks once. */
+  setFrozen(frozen: boolean): void;
+  /** Whether the server has a push subscription for this ticket (a hidden page then reads rarely). */
+  setPush(on: boolean): void;
+  /** A push woke us: read the status soon (spread, never before the server's floor). */
+  wake(): void;
+  /** The live ticket's credentials, for its push subscription (null without a live ticket). */
+  liveTicket(): { eventId: string; ticketId: string; token: string } | null;
   /** Stop all timers and requests (unmount, tab handover). */
   stop(): void;
 }

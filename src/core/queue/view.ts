@@ -44,6 +44,10 @@ export function ownView(state: MachineState, ctx: Ctx): QueueView {
     durable: state.durable,
     leader: state.leader,
     notice: noticeOf(state),
+    joinKey: record && record.ticketId === null && record.ended === null ? record.joinKey : null,
+    // A duration, not a time: device clocks may jump, but every tab's monotonic clock runs alike.
+    floorInMs:
+      state.floorMono === null || ctx.mono === undefined ? null : Math.max(0, state.floorMono - ctx.mono),
   };
 }
 

@@ -1,6 +1,14 @@
 import type { Admission, Center, Region, Reservation } from "../contract/types.ts";
 
 /**
+ * An admission as kept on the device. The token is a secret needed only to book under it: it is
+ * null once a reservation was made under it or its ticket ended (see ./admission.ts). `mark`, a
+ * non-secret fingerprint of the token, is kept with a null token so the admission can still be
+ * recognised; it is absent while the token is there. A live Admission from the server is one.
+ */
+export type KeptAdmission = Omit<Admission, "token"> & { token: string | null; mark?: string };
+
+/**
  * A ticket as kept on the device. Written BEFORE any position is shown; a
  * pending join (ticketId null) is written before the first join request so a
  * lost response is retried with the same Idempotency-Key, even after a reload.
@@ -10,17 +18,18 @@ export interface TicketRecord {
   /** Idempotency-Key of the join that made (or will make) this ticket. */
   joinKey: string;
   ticketId: string | null;
+  /** Gone (null) once the ticket ended or its admission was used: see ./admission.ts. */
   ticketToken: string | null;
   /** Device time the join was first attempted. */
   createdAt: number;
   /** Last status seen from the server, kept for offline display and resume. */
   lastStatus: StoredStatus | null;
-  /** Saved before it is shown (bounce guard). */
-  admission: Admission | null;
+  /** Saved before it is shown (bounce guard). Its token goes with the ticket token. */
+  admission: KeptAdmission | null;
   /** Device time before which no status request may be sent (persisted politeness). */
   nextPollAt: number;
-  /** Terminal states are kept so the user sees how it ended, until dismissed. */
-  ended: "expired" | "left" | "closed" | "rejected" | null;
+  /** Terminal states are kept so the user sees how it ended, until dismissed ("moved": continued on another device). */
+  ended: "expired" | "left" | "closed" | "rejected" | "moved" | null;
   /** servingNumber when this ticket first had a place: the start of its progress bar. Optional (added later). */
   firstServingNumber?: number | null;
 }
@@ -41,8 +50,11 @@ export interface StoredStatus {
 /** What the user entered on the way to a reservation; personal fields are deleted when done. */
 export interface BookingDraft {
   eventId: string;
-  /** The admission this draft books under. */
-  admission: Admission;
+  /**
+   * The admission this draft books under. Its token goes once the booking completed, or the
+   * admission ended with no confirm in doubt (a confirm in doubt keeps it to replay under it).
+   */
+  admission: KeptAdmission;
   name: string;
   birthDate: string;
   phone: string;
@@ -71,6 +83,8 @@ export interface Preferences {
   lang: "ko" | "en" | null;
   notify: boolean;
   sound: boolean;
+  /** Keep the screen on while waiting (Screen Wake Lock). Optional: added later. */
+  keepAwake?: boolean;
 }
 
 /** Catalog data fetched while waiting and kept for offline use. */

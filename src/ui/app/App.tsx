@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { RouteMatch, Router } from "../../app/router.ts";
 import type { RouteId } from "../../app/routes.ts";
-import { screenLoaders } from "../../app/routes.ts";
+import { loadNotFound, screenLoaders } from "../../app/routes.ts";
 import type { Services } from "../../app/services.ts";
 import type { Lang } from "../../i18n/core.ts";
 import { loadTranslator, type Translate } from "../../i18n/runtime.ts";
@@ -10,7 +10,6 @@ import { AppContext, type AppContextValue } from "./context.ts";
 import { Header } from "./Header.tsx";
 import { HomeScreen } from "./HomeScreen.tsx";
 import { LazyScreen } from "./LazyScreen.tsx";
-import { NotFoundScreen } from "./NotFoundScreen.tsx";
 import { ScreenBoundary } from "./ScreenBoundary.tsx";
 import { usePrompts } from "./use-prompts.ts";
 
@@ -74,9 +73,7 @@ export function App({ services, router, initial, onLangChange, pwa }: Props) {
 
 function RoutedScreen({ match }: { match: RouteMatch<RouteId | "not-found"> }) {
   if (match.id === "home") return <HomeScreen />;
-  if (match.id === "not-found") return <NotFoundScreen />;
+  const load = match.id === "not-found" ? loadNotFound : screenLoaders[match.id];
   // Keyed by path so moving between two tickets or reservations starts the screen afresh.
-  return (
-    <LazyScreen key={match.path} load={screenLoaders[match.id]} params={match.params} query={match.query} />
-  );
+  return <LazyScreen key={match.path} load={load} params={match.params} query={match.query} />;
 }

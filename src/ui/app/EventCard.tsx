@@ -2,6 +2,7 @@ import type { BookingEvent, EventStatus } from "../../core/contract/types.ts";
 import { formatDateTime } from "../../i18n/format.ts";
 import { Button } from "../components/Button.tsx";
 import { useI18n } from "./context.ts";
+import { OperatorNotice } from "./OperatorNotice.tsx";
 
 const joinable: ReadonlySet<EventStatus> = new Set(["prequeue", "open"]);
 
@@ -41,6 +42,7 @@ export function EventCard({ event, onJoin, mine = false, warnYear = null }: Prop
         <li>{t("app.home.opensAt", { time: formatDateTime(lang, event.opensAt) })}</li>
         <li>{t("app.home.closesAt", { time: formatDateTime(lang, event.closesAt) })}</li>
       </ul>
+      {event.notice && <OperatorNotice notice={event.notice} />}
       {warnYear !== null && (
         <p class="notice" data-testid="notice" data-code="cohort_mismatch" role="alert">
           {t("app.cohort.mismatch", { year: warnYear, from, to })}

@@ -1,7 +1,11 @@
 import "./home.css";
+import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { joinLine } from "../../app/join.ts";
 import { matchCohort } from "../../core/booking/cohort.ts";
+import type { BookingEvent } from "../../core/contract/types.ts";
+import type { Lang } from "../../i18n/core.ts";
+import { loadTranslator } from "../../i18n/runtime.ts";
 import { Notice } from "../components/Notice.tsx";
 import { Screen } from "../components/Screen.tsx";
 import { BirthYearForm } from "./BirthYearForm.tsx";
@@ -17,6 +21,7 @@ export function HomeScreen() {
   const { state, retry, waitSeconds } = useEvents();
   const prompts = usePrompts(pwa, lang);
   const active = useActiveTicket();
+  const place = usePlaceCard(active.eventId, lang);
   const birthYear = useBirthYear();
   // Set when a year is entered (not when one is recalled): then focus moves to its event.
   const [entered, setEntered] = useState<{ year: number } | null>(null);
@@ -25,7 +30,7 @@ export function HomeScreen() {
   const shown = state.kind === "ready" ? state : state.kind === "error" ? state.saved : null;
   // What the device knows (held ticket, birth year) is read first, so nothing appears above the
   // list after it has been drawn (no layout shift).
-  const deviceRead = active.checked && birthYear.loaded;
+  const deviceRead = active.checked && birthYear.loaded && place.settled;
   const events = shown?.events ?? [];
   const match = birthYear.year === null ? null : matchCohort(events, birthYear.year);
   const mineId = match?.kind === "match" ? match.eventId : null;
@@ -39,14 +44,18 @@ export function HomeScreen() {
   return (
     <Screen title={t("app.home.title")}>
       <p class="lead">{t("app.home.intro")}</p>
-      {active.eventId && (
-        <div class="card active-ticket">
-          <p>{t("app.home.activeTicket")}</p>
-          <a class="btn btn-primary" href={`/queue/${encodeURIComponent(active.eventId)}`}>
-            {t("app.home.continue")}
-          </a>
-        </div>
-      )}
+      {active.eventId &&
+        deviceRead &&
+        (place.Card ? (
+          <place.Card eventId={active.eventId} events={events} />
+        ) : (
+          <div class="card">
+            <p>{t("app.home.activeTicket")}</p>
+            <a class="btn btn-primary" href={`/queue/${encodeURIComponent(active.eventId)}`}>
+              {t("app.home.continue")}
+            </a>
+          </div>
+        ))}
       {(state.kind === "loading" || (shown && !deviceRead)) && (
         <p class="loading" role="status">
           {t("app.loading")}
@@ -84,6 +93,40 @@ export function HomeScreen() {
       {shown && deviceRead && pwa && prompts && <prompts.InstallOffer pwa={pwa} />}
     </Screen>
   );
+}
+
+type PlaceCard = ComponentType<{ eventId: string; events: readonly BookingEvent[] }>;
+let placeChunk: Promise<PlaceCard> | null = null;
+
+/**
+ * The live card for a held place and its words (the waiting room's), loaded only when the device
+ * holds a ticket; `settled` once loaded with its queue client (or failed: a plain link stands in),
+ * so the card is drawn whole and the list below it once, without a shift.
+ */
+function usePlaceCard(eventId: string | null, lang: Lang): { Card: PlaceCard | null; settled: boolean } {
+  const { services } = useApp();
+  const [state, setState] = useState<{ Card: PlaceCard | null; settled: boolean }>({
+    Card: null,
+    settled: false,
+  });
+  useEffect(() => {
+    if (!eventId) return;
+    placeChunk ??= Promise.all([import("./HomePlace.tsx"), loadTranslator(lang, ["queue"])]).then(([m]) =>
+      m.clientSettled(services).then(() => m.HomePlaceCard),
+    );
+    let live = true;
+    placeChunk.then(
+      (Card) => live && setState({ Card, settled: true }),
+      () => {
+        placeChunk = null;
+        if (live) setState({ Card: null, settled: true });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [eventId, lang, services]);
+  return eventId ? state : { Card: null, settled: true };
 }
 
 /** The event of a ticket this device still holds, so the user can go straight back to it. */

@@ -4,7 +4,9 @@ import "./queue.css";
 import { useEffect, useState } from "preact/hooks";
 import type { BookingEvent } from "../../core/contract/types.ts";
 import type { QueueClient } from "../../core/queue/types.ts";
+import { OperatorNotice } from "../app/OperatorNotice.tsx";
 import { Screen } from "../components/Screen.tsx";
+import { HandoffSlot } from "../handoff/HandoffSlot.tsx";
 import { AdmittedPanel } from "./AdmittedPanel.tsx";
 import { AlertToggles } from "./AlertToggles.tsx";
 import { Announcer } from "./Announcer.tsx";
@@ -20,6 +22,7 @@ import { QueueNotices } from "./QueueNotices.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 import { spokenFor } from "./spoken.ts";
 import type { Texts } from "./texts.ts";
+import { useAlertSettings } from "./use-alert-settings.ts";
 import { useQueue } from "./use-queue.ts";
 
 /**
@@ -70,6 +73,7 @@ export function QueueScreen({
   const snapshot = useQueue(client);
   const settled = useSettled(IDLE_GRACE_MS);
   const { view, now, estimate } = snapshot;
+  const alertSettings = useAlertSettings(alerts);
   const state = domState(view);
   const texts = { t, lang };
   const event = events.find((e) => e.id === (view.eventId ?? eventId));
@@ -90,7 +94,7 @@ export function QueueScreen({
   };
   const waitingExtras = (
     <>
-      <StatusLine view={view} now={now} t={t} />
+      <StatusLine view={view} now={now} t={t} alerts={alertSettings} />
       {alerts && <AlertToggles alerts={alerts} t={t} />}
       <LeaveQueue onLeave={() => client.leave()} t={t} />
     </>
@@ -103,6 +107,7 @@ export function QueueScreen({
           {t("queue.event", { name: event.name[lang] })}
         </p>
       )}
+      {event?.notice && <OperatorNotice notice={event.notice} />}
       <div
         class="q"
         data-testid="queue"
@@ -141,6 +146,7 @@ export function QueueScreen({
           </>
         )}
         {isEnded(state) && <EndedPanel state={state} onNewTicket={newTicket} onHome={home} t={t} />}
+        <HandoffSlot client={client} view={view} t={t} lang={lang} onHome={onHome} />
       </div>
       <Announcer spoken={spokenFor(snapshot, texts)} />
     </Screen>

@@ -10,7 +10,8 @@ export type QueueDomState =
   | "expired"
   | "left"
   | "closed"
-  | "error";
+  | "error"
+  | "moved";
 
 /** idle (no ticket yet) shows as joining: the screen is only open around a join or a held ticket. */
 export function domState(view: QueueView): QueueDomState {

@@ -31,6 +31,8 @@ export function spokenFor({ view, now, estimate }: QueueSnapshot, { t, lang }: T
     }
     case "admitted":
       return say("queue.announce.admitted", undefined, true);
+    case "moved":
+      return say("handoff.moved.title");
     default:
       return say(endedTitleKey(phase));
   }
