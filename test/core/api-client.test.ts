@@ -164,7 +164,7 @@ describe("createApiClient: requests", () => {
       "DELETE https://api.example/v1/events/e/tickets/t",
       "GET https://api.example/v1/time",
     ]);
-    expect(left).toEqual({ body: null, status: 204, replayed: false });
+    expect(left).toEqual({ body: null, status: 204, replayed: false, held: false });
     expect(fetch.calls[3]?.init.headers.Authorization).toBe("Bearer adm");
     expect(fetch.calls[6]?.init.headers.Authorization).toBe("Bearer acc");
   });
@@ -180,8 +180,23 @@ describe("createApiClient: successful answers", () => {
       body: examples.JoinResponse[1],
       status: 201,
       replayed: true,
+      held: false,
     });
     expect((await api.joinQueue("c50-54", KEY)).replayed).toBe(false);
+  });
+
+  it("asks for a held status read with Prefer: wait, and says when the server applied it", async () => {
+    const status = examples.QueueStatus[1];
+    const { api, fetch } = setup(
+      jsonResponse(200, status, { "preference-applied": "wait=25" }),
+      jsonResponse(200, status),
+    );
+    const held = await api.getTicketStatus("c50-54", "t1", "tok", { waitSeconds: 25 });
+    const plain = await api.getTicketStatus("c50-54", "t1", "tok");
+    expect(fetch.calls[0]?.init.headers.Prefer).toBe("wait=25");
+    expect(fetch.calls[1]?.init.headers.Prefer).toBeUndefined();
+    expect(held.held).toBe(true);
+    expect(plain.held).toBe(false);
   });
 
   it("drops fields a newer server adds", async () => {

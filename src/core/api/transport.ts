@@ -102,7 +102,6 @@ export function createTransport(options: ApiClientOptions): Transport {
 
     try {
       const sentAt = clock.now();
-      const sentMono = clock.monotonic();
       let response: ResponseLike;
       try {
         response = await untilAborted(fetch(url, init), controller.signal);
@@ -116,9 +115,7 @@ export function createTransport(options: ApiClientOptions): Transport {
       } catch (error) {
         throw noAnswer(error);
       }
-      const reply = interpret(exchange, response, text, sentAt, receivedAt);
-      const applied = heldFor(response.headers.get("preference-applied"), clock.monotonic() - sentMono);
-      return applied === null ? reply : { ...reply, heldMs: applied };
+      return interpret(exchange, response, text, sentAt, receivedAt);
     } finally {
       cancelTimeout();
       caller?.removeEventListener("abort", onCallerAbort);
@@ -168,19 +165,15 @@ export function createTransport(options: ApiClientOptions): Transport {
     const bodyTime = exchange.serverTime ? parseTimestamp(exchange.serverTime(body)) : null;
     if (bodyTime === null) report(headerTime, false);
     else report(bodyTime, true);
-    return { body, status, replayed: headers.get("idempotent-replayed") === "true" };
+    return {
+      body,
+      status,
+      replayed: headers.get("idempotent-replayed") === "true",
+      held: headers.get("preference-applied") !== null,
+    };
   }
 
   return { send, governorHolds: () => governor.holds() };
-}
-
-/**
- * How long a read the server says it held (Preference-Applied: wait=N) took, measured here and
- * clamped to the contract's 0–30 s; null when the server did not apply the preference.
- */
-function heldFor(applied: string | null, elapsedMs: number): number | null {
-  if (applied === null || !/(^|,)\s*wait\s*=/i.test(applied)) return null;
-  return Math.min(30_000, Math.max(0, Number.isFinite(elapsedMs) ? elapsedMs : 0));
 }
 
 function headersFor(

@@ -59,8 +59,8 @@ export interface ApiReply<T> {
   status: number;
   /** true when the server sent Idempotent-Replayed: true. */
   replayed: boolean;
-  /** Only when the server applied `Prefer: wait` (Preference-Applied): how long it held the read, in ms. */
-  heldMs?: number;
+  /** The server applied a preference (Preference-Applied): for a status read, it held it (Prefer: wait). */
+  held?: boolean;
 }
 
 /**

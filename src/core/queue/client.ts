@@ -181,6 +181,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     };
     let outcome: Promise<QueueEvent>;
+    const sentMono = clock.monotonic();
     switch (request.op) {
       case "join":
         outcome = api
@@ -199,7 +200,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
             type: "status",
             status: reply.body,
             ticketId: request.ticketId,
-            ...(reply.heldMs === undefined ? {} : { heldMs: reply.heldMs }),
+            // How long the server held it, measured here and kept to the contract's 0–30 s.
+            ...(reply.held ? { heldMs: Math.min(30_000, Math.max(0, clock.monotonic() - sentMono)) } : {}),
           }));
         break;
       case "leave":
