@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { runStrategy, STRATEGIES, type StrategyResult } from "./fleet/population.ts";
 import { simulateFleet } from "./fleet/simulate.ts";
+import { WORKLOADS, type WorkloadConfig } from "./fleet/workloads.ts";
 import { FLEET_RUNS } from "./fleet.ts";
 
 /**
@@ -39,4 +41,55 @@ describe("fleet (50 clients)", () => {
       );
     }, 60_000);
   }
+});
+
+/**
+ * `npm run bench:fleet` at 1 % scale: surge-2021 with 20,000 people, admissions and capacity scaled
+ * down 100× (so the waits are as long as in the real rush), every strategy. The issue's targets that
+ * do not depend on scale, checked on each run; the full-size figures are in bench/results/fleet.md.
+ */
+describe("population engine, surge-2021 at 1 % scale", () => {
+  const base = WORKLOADS["surge-2021"] as WorkloadConfig;
+  const w: WorkloadConfig = {
+    ...base,
+    people: 20_000,
+    admitPerSecond: base.admitPerSecond / 100,
+    capacityPerSecond: base.capacityPerSecond / 100,
+  };
+  const results = new Map<string, StrategyResult>();
+  const get = (name: string) => results.get(name) as StrategyResult;
+  it("runs every strategy on the same people", () => {
+    for (const s of STRATEGIES) {
+      const sample = s.startsWith("jari") ? 1 : s === "fixed-20s" || s === "expo-nojitter" ? 5 : 20;
+      results.set(s, runStrategy(w, s, { seed: 1, sample }));
+    }
+    expect(results.size).toBe(STRATEGIES.length);
+    for (const r of results.values()) expect(r.admitted).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("every Jari variant: 0 lost places, peak after the first minute at most 0.5 × capacity, at least 10× fewer requests than fixed-20s", () => {
+    const fixed20 = get("fixed-20s").requestsPerPerson.mean;
+    for (const name of ["jari", "jari-push", "jari-naive-server"]) {
+      const r = get(name);
+      expect(r.lostPlaces).toBe(0);
+      expect(r.peakLoadRatioAfterFirstMinute).toBeLessThanOrEqual(0.5);
+      expect(r.requestsPerPerson.mean * 10).toBeLessThanOrEqual(fixed20);
+    }
+    expect(get("jari-naive-server").requestsPerPerson.mean).toBeLessThanOrEqual(
+      2 * get("jari").requestsPerPerson.mean,
+    );
+  });
+
+  it("jari: visible pages at most 12 requests a person, p99 notice at most 10 s; push: p99 at most 5 s", () => {
+    expect(get("jari").requestsPerVisiblePerson).toBeLessThanOrEqual(12);
+    expect(get("jari").noticeLatency.visible.p99).toBeLessThanOrEqual(10);
+    expect(get("jari-push").noticeLatency.push.p99).toBeLessThanOrEqual(5);
+    expect(get("jari").expiredUnusedReachable).toBe(0);
+  });
+
+  it("the 2021 hammer loses places and overloads the server; Jari does not", () => {
+    expect(get("hammer").lostPlaces).toBeGreaterThan(0);
+    expect(get("hammer").peakLoadRatio).toBeGreaterThan(1);
+    expect(get("jari").errors.overloaded + get("jari").errors.timeouts).toBe(0);
+  });
 });

@@ -46,7 +46,8 @@ const value = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const values = (name: string): string[] => argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1] as string] : []));
+const values = (name: string): string[] =>
+  argv.flatMap((a, i) => (a === `--${name}` && argv[i + 1] ? [argv[i + 1] as string] : []));
 const num = (name: string, fallback: number): number => {
   const v = Number(value(name));
   return value(name) !== undefined && Number.isFinite(v) ? v : fallback;

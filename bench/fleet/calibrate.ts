@@ -4,8 +4,9 @@
  * same workload (the mock's opening-surge pre-queue). Their requests a person and notice latency
  * (p50, p99) must agree, so the fast engine cannot drift from the app.
  */
-import type { CalibrationDelta } from "./report.ts";
+
 import { runStrategy } from "./population.ts";
+import type { CalibrationDelta } from "./report.ts";
 import { simulateFleet } from "./simulate.ts";
 import { WORKLOADS, type WorkloadConfig } from "./workloads.ts";
 

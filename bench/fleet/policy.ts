@@ -4,13 +4,13 @@
  * prove the engine goes through them.
  */
 import { ApiError } from "../../src/core/api/types.ts";
+import { classifyFailure, retryDelay } from "../../src/core/net/retry-policy.ts";
 import {
   MIN_STATUS_GAP_MS,
   RECHECK_SPREAD_MS,
   RESUME_SPREAD_MS,
 } from "../../src/core/queue/machine-state.ts";
 import { HELD_READ_WAIT_S, nextPollDelay } from "../../src/core/queue/schedule.ts";
-import { classifyFailure, retryDelay } from "../../src/core/net/retry-policy.ts";
 
 export interface Policy {
   nextPollDelay: typeof nextPollDelay;

@@ -8,10 +8,11 @@
  * classifyFailure, retryDelay, the recheck/resume spreads, the status-read
  * gap): nothing of it is copied here. `policy` can be replaced for tests.
  */
-import { createApiError, type Policy, POLICY } from "./policy.ts";
-import type { WorkloadConfig } from "./workloads.ts";
+
 import { pollAfterSeconds as honestHint } from "../../mocks/model/queue/poll-policy.ts";
 import { seededRandom } from "../../test/support/seeded.ts";
+import { createApiError, POLICY, type Policy } from "./policy.ts";
+import type { WorkloadConfig } from "./workloads.ts";
 
 export const STRATEGIES = [
   "hammer",
@@ -25,7 +26,11 @@ export const STRATEGIES = [
 ] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
-/** Default uniform sample (1 in k people) for request-heavy strategies; the server sees k× their load. */
+/**
+ * Default uniform sample (1 in k people) per strategy; the server sees k× a sampled strategy's load.
+ * The request-heavy strategies are sampled so that each runs in seconds; the Jari variants run on
+ * everyone.
+ */
 export const DEFAULT_SAMPLE: Record<StrategyName, number> = {
   hammer: 100,
   "fixed-3s": 100,
@@ -79,7 +84,7 @@ export interface StrategyResult {
   /** Seconds from the first arrival to opening (the load series starts there). */
   seriesStartsAt: number;
   /** Visible-page notice latencies, for the chart (seconds, sorted, at most 2,000 points). */
-  noticeCurve: { visible: number[]; hidden: number[]; push: number[] };
+  noticeCurve: { visible: number[]; hidden: number[]; push: number[]; all: number[] };
   wallSeconds: number;
 }
 
@@ -97,6 +102,13 @@ const RES = 100; // ms per wheel bucket
 const FOREVER = Number.POSITIVE_INFINITY;
 const THROTTLE_AFTER_MS = 300_000;
 const THROTTLE_GAP_MS = 60_000;
+/**
+ * "Reachable": the app ran (visible, or hidden with timers) through the admission window, or was
+ * still open this long after the admission, or came back at least RETURN_MARGIN_MS before the window
+ * ended. Someone who froze or closed the app seconds after being admitted is not a miss of the policy.
+ */
+const REACHABLE_AFTER_MS = 60_000;
+const RETURN_MARGIN_MS = 5_000;
 
 // Person phases.
 const P_UNARRIVED = 0;
@@ -189,7 +201,10 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
     const start = w.prequeueOpensAtMs ?? 0;
     let j = 0;
     for (let i = 0; i < w.people; i++) {
-      const a = wr() < w.firstShare ? start + wr() * w.firstWindowMs : start + w.firstWindowMs + wr() * w.restWindowMs;
+      const a =
+        wr() < w.firstShare
+          ? start + wr() * w.firstWindowMs
+          : start + w.firstWindowMs + wr() * w.restWindowMs;
       const u = wr();
       const c =
         u < phones.hiddenShare
@@ -375,7 +390,8 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       if (p >= 0) {
         if (block[p] === nextAdmit) {
           // The moment the line passed this number (the rate is constant within a step).
-          const at = rate > 0 ? Math.min(t, Math.max(from, from + (((nextAdmit + 1) * k - before) / rate) * 1000)) : t;
+          const at =
+            rate > 0 ? Math.min(t, Math.max(from, from + (((nextAdmit + 1) * k - before) / rate) * 1000)) : t;
           admitPerson(p, at, t);
           lastAdmitted = at;
         } else wasted++;
@@ -428,7 +444,12 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       stRate = 0;
       stHint = naiveServer
         ? 5
-        : honestHint({ state: "prequeue", etaSeconds: null, secondsUntilOpen: -t / 1000, loadFactor: loadFactor(t) });
+        : honestHint({
+            state: "prequeue",
+            etaSeconds: null,
+            secondsUntilOpen: -t / 1000,
+            loadFactor: loadFactor(t),
+          });
       return;
     }
     stState = 1;
@@ -437,7 +458,10 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
     const eta = stRate > 0 ? Math.min(604_800, Math.max(1, Math.ceil(stAhead / stRate))) : null;
     stHint = naiveServer
       ? 5
-      : Math.min(600, honestHint({ state: "waiting", etaSeconds: eta, secondsUntilOpen: 0, loadFactor: loadFactor(t) }));
+      : Math.min(
+          600,
+          honestHint({ state: "waiting", etaSeconds: eta, secondsUntilOpen: 0, loadFactor: loadFactor(t) }),
+        );
   };
   const etaOf = (p: number, t: number): number | null => {
     readStatus(p, t);
@@ -503,7 +527,10 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
     chgAt[p] = FOREVER;
     active--;
   };
-  const backoffState = (p: number) => ({ attempt: boAttempt[p] as number, previousDelayMs: boPrev[p] as number });
+  const backoffState = (p: number) => ({
+    attempt: boAttempt[p] as number,
+    previousDelayMs: boPrev[p] as number,
+  });
 
   const errorFor = (p: number) =>
     outcome[p] === OVERLOADED
@@ -546,7 +573,16 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
         delay = fixedMs;
         break;
       case S.netfunnel:
-        delay = stState === 0 ? 10_000 : stAhead < 2_000 ? 1_000 : stAhead < 10_000 ? 2_000 : stAhead < 100_000 ? 8_000 : 10_000;
+        delay =
+          stState === 0
+            ? 10_000
+            : stAhead < 2_000
+              ? 1_000
+              : stAhead < 10_000
+                ? 2_000
+                : stAhead < 100_000
+                  ? 8_000
+                  : 10_000;
         break;
       case S["expo-nojitter"]:
         delay = stHint * 1000;
@@ -582,6 +618,12 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
         if (phase[p] === P_WAITING) {
           phase[p] = P_JOINING;
           block[p] = -1;
+          // An admission the error page hid is thrown away with the ticket.
+          if (!Number.isNaN(admittedAt[p] as number)) {
+            admittedAt[p] = Number.NaN;
+            pushAt[p] = FOREVER;
+            wasted++;
+          }
         }
         delay = 1_000 + rnd() * 4_000;
         break;
@@ -725,7 +767,7 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
   // ---------- results ----------
   const lat3 = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const noticeFrom = options.noticeAdmittedFromMs ?? Number.NEGATIVE_INFINITY;
-  const counts = [0, 0, 0];
+  const counts: [number, number, number] = [0, 0, 0];
   let admitted = 0;
   let noticed = 0;
   let expiredUnused = 0;
@@ -770,7 +812,10 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       expiredUnused++;
       const c = cls[p];
       const reachable =
-        c === C_VISIBLE || c === C_THROTTLED || (goneAt[p] as number) > a || (backAt[p] as number) < windowEnd - 5_000;
+        c === C_VISIBLE ||
+        c === C_THROTTLED ||
+        (goneAt[p] as number) > a + REACHABLE_AFTER_MS ||
+        (backAt[p] as number) < windowEnd - RETURN_MARGIN_MS;
       if (reachable) {
         expiredReachable++;
       }
@@ -784,7 +829,12 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       sum[g] = (sum[g] as number) + (requests[p] as number);
       cnt[g] = (cnt[g] as number) + 1;
     }
-    console.log(name, "mean requests by class (visible, throttled, frozen, closer) x (no push, push)", JSON.stringify(sum.map((v, i) => round1(v / Math.max(1, cnt[i] as number)))), JSON.stringify(cnt));
+    console.log(
+      name,
+      "mean requests by class (visible, throttled, frozen, closer) x (no push, push)",
+      JSON.stringify(sum.map((v, i) => round1(v / Math.max(1, cnt[i] as number)))),
+      JSON.stringify(cnt),
+    );
   }
   const hist = new Uint32Array(maxReq + 1);
   for (let p = 0; p < n; p++) hist[requests[p] as number] = (hist[requests[p] as number] as number) + 1;
@@ -813,6 +863,7 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
   everyone.set((lat3[1] as Float64Array).subarray(0, counts[1]), counts[0]);
   everyone.set((lat3[2] as Float64Array).subarray(0, counts[2]), counts[0] + counts[1]);
   const q = [0, 1, 2].map((i) => quantiles(lat3[i] as Float64Array, counts[i] as number));
+  const allQ = quantiles(everyone, everyone.length);
   return {
     name,
     sample: k,
@@ -828,7 +879,7 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       visible: q[0] as Quantiles,
       hidden: q[1] as Quantiles,
       push: q[2] as Quantiles,
-      all: quantiles(everyone, everyone.length),
+      all: allQ,
     },
     admitted: admitted * k,
     noticed: noticed * k,
@@ -847,6 +898,7 @@ export function runStrategy(w: WorkloadConfig, name: StrategyName, options: RunO
       visible: curve(lat3[0] as Float64Array, counts[0] as number),
       hidden: curve(lat3[1] as Float64Array, counts[1] as number),
       push: curve(lat3[2] as Float64Array, counts[2] as number),
+      all: curve(everyone, everyone.length),
     },
     wallSeconds: round1((performance.now() - wallStart) / 1000),
   };

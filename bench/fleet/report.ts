@@ -42,8 +42,7 @@ export function toReport(
 
 const fmt = (v: number | null | undefined, digits = 1): string =>
   v === null || v === undefined ? "–" : v.toLocaleString("en-US", { maximumFractionDigits: digits });
-const q = (x: Quantiles): string =>
-  x.count === 0 ? "–" : `${fmt(x.p50)} / ${fmt(x.p99)} / ${fmt(x.max)}`;
+const q = (x: Quantiles): string => (x.count === 0 ? "–" : `${fmt(x.p50)} / ${fmt(x.p99)} / ${fmt(x.max)}`);
 
 export function toMarkdown(report: FleetReport): string {
   const w = report.workload;
@@ -70,7 +69,9 @@ export function toMarkdown(report: FleetReport): string {
   lines.push("");
   lines.push("Notice latency, seconds from admission to the app showing it (p50 / p99 / max):");
   lines.push("");
-  lines.push("| strategy | visible pages | hidden pages (no push) | woken by push | pushes sent | held reads | 503s | timeouts |");
+  lines.push(
+    "| strategy | visible pages | hidden pages (no push) | woken by push | pushes sent | held reads | 503s | timeouts |",
+  );
   lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const s of report.strategies) {
     lines.push(
@@ -89,12 +90,13 @@ export function toMarkdown(report: FleetReport): string {
   }
   lines.push("");
   lines.push(
-    "Sampled strategies run on a uniform 1-in-k sample of the same people; each sampled request counts k times at the server (capacity, 503, timeouts) and in every total. Pushes are counted apart from requests. A reachable expired admission is one whose holder had the app open, or came back, within the admission window.",
+    "Sampled strategies run on a uniform 1-in-k sample of the same people; each sampled request counts k times at the server (capacity, 503, timeouts) and in every total. Pushes are counted apart from requests. A reachable expired admission is one whose holder kept the app running (visible, or hidden but not frozen), or had it open for at least a minute after the admission, or came back at least 5 s before the 10-minute window ended. Admitted people are taken to book at once (booking traffic is not counted).",
   );
   return `${lines.join("\n")}\n`;
 }
 
-const pct = (v: number | null): string => (v === null ? "–" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %`);
+const pct = (v: number | null): string =>
+  v === null ? "–" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %`;
 
 const COLORS: Record<string, string> = {
   hammer: "#d62728",
@@ -116,7 +118,7 @@ export function toSvg(report: FleetReport, results: StrategyResult[]): string {
   const h1 = 240;
   const h2 = 200;
   const legendH = 16 * Math.ceil(results.length / 2) + 8;
-  const H = h1 + h2 + legendH + 40;
+  const H = h1 + h2 + legendH + 30;
   const cap = report.workload.capacityPerSecond;
   const out: string[] = [];
   out.push(
@@ -128,17 +130,24 @@ export function toSvg(report: FleetReport, results: StrategyResult[]): string {
   const lo = 10;
   const hi = Math.max(cap * 10, ...results.map((r) => Math.max(...r.loadSeries)));
   const x1 = (m: number) => pad.l + (m / Math.max(1, maxMin)) * (W - pad.l - pad.r);
-  const y1 = (v: number) => pad.t + (1 - (Math.log10(Math.max(lo, v)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (h1 - pad.t - pad.b);
-  out.push(`<text x="${pad.l}" y="14" font-size="12" font-weight="600">Offered requests a second (busiest second of each minute)</text>`);
+  const y1 = (v: number) =>
+    pad.t +
+    (1 - (Math.log10(Math.max(lo, v)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) *
+      (h1 - pad.t - pad.b);
+  out.push(
+    `<text x="${pad.l}" y="14" font-size="12" font-weight="600">Requests a second (busiest of each minute)</text>`,
+  );
   for (let e = Math.ceil(Math.log10(lo)); e <= Math.log10(hi); e++) {
     const y = y1(10 ** e);
     out.push(`<line x1="${pad.l}" x2="${W - pad.r}" y1="${y}" y2="${y}" stroke="#eee"/>`);
     out.push(`<text x="${pad.l - 4}" y="${y + 3}" text-anchor="end">1e${e}</text>`);
   }
   const yc = y1(cap);
-  out.push(`<line x1="${pad.l}" x2="${W - pad.r}" y1="${yc}" y2="${yc}" stroke="#000" stroke-dasharray="4 3"/>`);
+  out.push(
+    `<line x1="${pad.l}" x2="${W - pad.r}" y1="${yc}" y2="${yc}" stroke="#000" stroke-dasharray="4 3"/>`,
+  );
   out.push(`<text x="${W - pad.r}" y="${yc - 3}" text-anchor="end">capacity</text>`);
-  for (let m = 0; m <= maxMin; m += 30) {
+  for (let m = 0; m <= maxMin - 15; m += 30) {
     out.push(`<text x="${x1(m)}" y="${h1 - 10}" text-anchor="middle">${m}</text>`);
   }
   out.push(`<text x="${W - pad.r}" y="${h1 - 10}" text-anchor="end">min</text>`);
@@ -146,28 +155,42 @@ export function toSvg(report: FleetReport, results: StrategyResult[]): string {
     const pts: string[] = [];
     for (let m = 0; m * 60 < r.loadSeries.length; m++) {
       let v = 0;
-      for (let s = m * 60; s < Math.min(r.loadSeries.length, m * 60 + 60); s++) v = Math.max(v, r.loadSeries[s] ?? 0);
+      for (let s = m * 60; s < Math.min(r.loadSeries.length, m * 60 + 60); s++)
+        v = Math.max(v, r.loadSeries[s] ?? 0);
       pts.push(`${x1(m).toFixed(1)},${y1(v).toFixed(1)}`);
     }
-    out.push(`<polyline fill="none" stroke="${COLORS[r.name] ?? "#333"}" stroke-width="1.5" points="${pts.join(" ")}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${COLORS[r.name] ?? "#333"}" stroke-width="1.5" points="${pts.join(" ")}"/>`,
+    );
   }
   // --- chart 2: notice latency distribution (visible + push), log x ---
   const top = h1 + 10;
-  out.push(`<text x="${pad.l}" y="${top + 14}" font-size="12" font-weight="600">Seconds from admission to notice (share noticed)</text>`);
+  out.push(
+    `<text x="${pad.l}" y="${top + 14}" font-size="12" font-weight="600">Admission → notice, seconds (share of people)</text>`,
+  );
   const xlo = 0.1;
   const xhi = 600;
-  const x2 = (s: number) => pad.l + ((Math.log10(Math.max(xlo, s)) - Math.log10(xlo)) / (Math.log10(xhi) - Math.log10(xlo))) * (W - pad.l - pad.r);
+  const x2 = (s: number) =>
+    pad.l +
+    ((Math.log10(Math.max(xlo, s)) - Math.log10(xlo)) / (Math.log10(xhi) - Math.log10(xlo))) *
+      (W - pad.l - pad.r);
   const y2 = (share: number) => top + pad.t + (1 - share) * (h2 - pad.t - pad.b);
   for (const s of [0.1, 1, 10, 60, 600]) {
     out.push(`<line x1="${x2(s)}" x2="${x2(s)}" y1="${y2(1)}" y2="${y2(0)}" stroke="#eee"/>`);
     out.push(`<text x="${x2(s)}" y="${y2(0) + 12}" text-anchor="middle">${s}</text>`);
   }
-  for (const share of [0, 0.5, 1]) out.push(`<text x="${pad.l - 4}" y="${y2(share) + 3}" text-anchor="end">${share * 100}%</text>`);
+  for (const share of [0, 0.5, 1])
+    out.push(`<text x="${pad.l - 4}" y="${y2(share) + 3}" text-anchor="end">${share * 100}%</text>`);
   for (const r of results) {
-    const all = [...r.noticeCurve.visible, ...r.noticeCurve.hidden, ...r.noticeCurve.push].sort((a, b) => a - b);
+    const all = r.noticeCurve.all;
     if (all.length === 0) continue;
-    const pts = all.map((v, i) => `${x2(v).toFixed(1)},${y2((i + 1) / all.length).toFixed(1)}`);
-    out.push(`<polyline fill="none" stroke="${COLORS[r.name] ?? "#333"}" stroke-width="1.5" points="${pts.join(" ")}"/>`);
+    const step = Math.max(1, Math.floor(all.length / 300));
+    const pts: string[] = [];
+    for (let i = 0; i < all.length; i += step)
+      pts.push(`${x2(all[i] as number).toFixed(1)},${y2((i + 1) / all.length).toFixed(1)}`);
+    out.push(
+      `<polyline fill="none" stroke="${COLORS[r.name] ?? "#333"}" stroke-width="1.5" points="${pts.join(" ")}"/>`,
+    );
   }
   // --- legend ---
   const ly = top + h2 + 8;
@@ -175,9 +198,13 @@ export function toSvg(report: FleetReport, results: StrategyResult[]): string {
     const x = pad.l + (i % 2) * 150;
     const y = ly + Math.floor(i / 2) * 16;
     out.push(`<rect x="${x}" y="${y}" width="12" height="4" fill="${COLORS[r.name] ?? "#333"}"/>`);
-    out.push(`<text x="${x + 16}" y="${y + 5}">${esc(r.name)}${r.sample > 1 ? ` (1 in ${r.sample})` : ""}</text>`);
+    out.push(
+      `<text x="${x + 16}" y="${y + 5}">${esc(r.name)}${r.sample > 1 ? ` (1 in ${r.sample})` : ""}</text>`,
+    );
   });
-  out.push(`<text x="${pad.l}" y="${H - 6}" fill="#555">${esc(report.workload.name)}, ${report.people.toLocaleString("en-US")} people, seed ${report.seed}</text>`);
+  out.push(
+    `<text x="${pad.l}" y="${H - 6}" fill="#555">${esc(report.workload.name)}, ${report.people.toLocaleString("en-US")} people, seed ${report.seed}</text>`,
+  );
   out.push("</svg>");
   return `${out.join("\n")}\n`;
 }

@@ -3,8 +3,12 @@ import { interpolate, type Lang, type MessageKey, type MessageParams } from "./c
 /** The current language's messages; a key not loaded (or missing) comes back as itself. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). */
-export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo" | "push";
+/**
+ * Catalog sections, one file per screen area and language (./ko/*.ts, ./en/*.ts). The push texts
+ * (./ko/push.ts) are no section: only the service worker shows them, and it imports them directly
+ * (a loader here would weigh on the first screen for nothing).
+ */
+export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo";
 
 type Messages = Readonly<Record<string, string>>;
 
@@ -18,7 +22,6 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     booking: () => import("./ko/booking.ts").then((m) => m.booking),
     handoff: () => import("./ko/handoff.ts").then((m) => m.handoff),
     demo: () => import("./ko/demo.ts").then((m) => m.demo),
-    push: () => import("./ko/push.ts").then((m) => m.push),
   },
   en: {
     app: () => import("./en/app.ts").then((m) => m.app),
@@ -27,7 +30,6 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     booking: () => import("./en/booking.ts").then((m) => m.booking),
     handoff: () => import("./en/handoff.ts").then((m) => m.handoff),
     demo: () => import("./en/demo.ts").then((m) => m.demo),
-    push: () => import("./en/push.ts").then((m) => m.push),
   },
 };
 

@@ -6,6 +6,8 @@ import {
   nextPollDelay,
   OPENING_SPREAD_MS,
   type PollInput,
+  PUSH_SAFETY_NET_MS,
+  RATE_OPTIMISM,
 } from "../../src/core/queue/schedule.ts";
 import { maxBucketShare } from "../support/failures.ts";
 import { seededRandom } from "../support/seeded.ts";
@@ -115,5 +117,65 @@ describe("nextPollDelay (the polite polling scheduler)", () => {
     expect(Math.min(...times)).toBeGreaterThanOrEqual(NOW + 30_000);
     // Measured spread: no single second gets more than 10 % of the crowd.
     expect(maxBucketShare(times)).toBeLessThan(0.1);
+  });
+
+  it("a long wait in the foreground is read at most every 15 minutes far back (the screen projects between reads)", () => {
+    const r = seededRandom(7);
+    const input: PollInput = {
+      state: "waiting",
+      ahead: 2_000_000,
+      servingRatePerSecond: 250,
+      opensAt: NOW - 60_000,
+      serverNow: NOW,
+      floorMs: 60_000,
+      visible: true,
+    };
+    for (let i = 0; i < 200; i++) {
+      const delay = nextPollDelay(input, r);
+      expect(delay).toBeGreaterThanOrEqual(FOREGROUND_CAP_MS);
+      expect(delay).toBeLessThanOrEqual(FOREGROUND_CAP_MS * (1 + JITTER));
+    }
+    expect(FOREGROUND_CAP_MS).toBe(900_000);
+  });
+
+  it("push on, visible or hidden: only safety-net reads, never sooner than PUSH_SAFETY_NET_MS, and far back still before the earliest front", () => {
+    const r = seededRandom(8);
+    for (const visible of [true, false]) {
+      for (const ahead of [50, 10_000, 500_000]) {
+        const input: PollInput = {
+          state: "waiting",
+          ahead,
+          servingRatePerSecond: 250,
+          opensAt: NOW - 60_000,
+          serverNow: NOW,
+          floorMs: 2_000,
+          visible,
+          push: true,
+        };
+        const earliestFront = (ahead / (250 * RATE_OPTIMISM)) * 1000;
+        for (let i = 0; i < 200; i++) {
+          const delay = nextPollDelay(input, r);
+          expect(delay).toBeGreaterThanOrEqual(PUSH_SAFETY_NET_MS);
+          expect(delay).toBeLessThanOrEqual(Math.max(PUSH_SAFETY_NET_MS, earliestFront / 2) * (1 + JITTER));
+        }
+      }
+    }
+  });
+
+  it("push on still honours a larger server floor", () => {
+    const delay = nextPollDelay(
+      {
+        state: "waiting",
+        ahead: 50,
+        servingRatePerSecond: 250,
+        opensAt: NOW,
+        serverNow: NOW,
+        floorMs: 400_000,
+        visible: true,
+        push: true,
+      },
+      seededRandom(9),
+    );
+    expect(delay).toBeGreaterThanOrEqual(400_000);
   });
 });

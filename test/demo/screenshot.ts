@@ -1,7 +1,7 @@
 /**
  * The README's picture of the demo panel: `npx tsx test/demo/screenshot.ts`
  * (after `npm run build:demo`). Serves dist-demo, joins the line in the calm
- * scenario, injects a 503 storm from the panel, waits until the request log
+ * scenario during a 503 storm injected from the panel, waits until the request log
  * shows the client waiting out Retry-After, and saves docs/demo-panel.png.
  */
 import { launchBrowser } from "../browser/harness.ts";
@@ -21,11 +21,9 @@ try {
   await page.locator('[data-testid="demo-hint-dismiss"]').click();
   await page.locator('[data-testid="birth-year"]').fill("1964");
   await page.locator('[data-testid="birth-year-submit"]').click();
-  await page.locator('[data-testid="join"][data-event-id="c55-59"]').click();
-  await page.locator('[data-testid="queue"]').waitFor();
   await page.locator('[data-testid="demo-panel-open"]').click();
-  await page.waitForTimeout(4_000);
   await page.locator('[data-testid="demo-fault-storm"]').click();
+  await page.locator('[data-testid="join"][data-event-id="c55-59"]').click();
   await page.waitForFunction(
     () => document.querySelector('[data-testid="demo-request"][data-reason="retry-after"]') !== null,
     undefined,
