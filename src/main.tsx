@@ -6,11 +6,11 @@ import { routes } from "./app/routes.ts";
 import { createServices } from "./app/services.ts";
 import type { Lang } from "./i18n/core.ts";
 import { loadTranslator } from "./i18n/runtime.ts";
+import { mayBeInApp } from "./platform/in-app-hint.ts";
 import { afterLoad } from "./pwa/after-load.ts";
 import { holdInstallPrompt } from "./pwa/hold-install-prompt.ts";
 import type { PwaController } from "./pwa/types.ts";
 import { App } from "./ui/app/App.tsx";
-import { startHandoff } from "./ui/handoff/start.ts";
 import "./ui/styles.css";
 
 /** The app worker; in the demo build it also hosts MSW (see src/sw.ts), so both share one registration. */
@@ -55,9 +55,11 @@ async function main(): Promise<void> {
   show(null);
   // Taking in that place, and the way out of a messenger's in-app browser (src/ui/handoff/): off the first screen.
   const handoffBoot = () =>
-    startHandoff({ hash: handoff, services, router, lang: () => currentLang, jsx, render });
+    import("./ui/handoff/boot.ts").then((m) =>
+      m.boot({ hash: handoff, services, router, lang: () => currentLang, jsx, render }),
+    );
   if (handoff) handoffBoot();
-  else afterLoad(handoffBoot);
+  else if (mayBeInApp(navigator.userAgent)) afterLoad(handoffBoot);
   if (import.meta.env.MODE === "demo") {
     // The demo strip and panel (src/demo/): loaded once the app has rendered and the page has settled.
     afterLoad(() => {

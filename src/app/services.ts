@@ -72,14 +72,10 @@ export function createServices({ demo, apiBase, lang }: ServiceOptions): Service
   const store = once(async () => (await import("../platform/open-store.ts")).openStore());
   const deps: CoreDeps = { clock, serverClock, api, store };
 
-  const queueParts = once(async () => {
-    const [wire] = await Promise.all([import("./wire-queue.ts"), serverClock.ready()]);
-    return wire.wireQueue(deps, lang);
-  });
-  const booking = once(async () => {
-    const [wire] = await Promise.all([import("./wire-booking.ts"), serverClock.ready()]);
-    return wire.wireBooking(deps);
-  });
+  // Both clients run on server time: their wiring waits for the clock estimator too.
+  const withClock = <T>(wire: Promise<T>): Promise<T> => serverClock.ready().then(() => wire);
+  const queueParts = once(async () => (await withClock(import("./wire-queue.ts"))).wireQueue(deps, lang));
+  const booking = once(async () => (await withClock(import("./wire-booking.ts"))).wireBooking(deps));
 
   return {
     ...deps,

@@ -1,7 +1,6 @@
 import { app } from "./en/app.ts";
 import { booking } from "./en/booking.ts";
 import { demo } from "./en/demo.ts";
-import { handoff } from "./en/handoff.ts";
 import { push } from "./en/push.ts";
 import { pwa } from "./en/pwa.ts";
 import { queue } from "./en/queue.ts";
@@ -13,7 +12,6 @@ export const en: Record<MessageKey, string> = {
   ...pwa,
   ...queue,
   ...booking,
-  ...handoff,
   ...demo,
   ...push,
 };

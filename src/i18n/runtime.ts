@@ -8,7 +8,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
  * (./ko/push.ts) are no section: only the service worker shows them, and it imports them directly
  * (a loader here would weigh on the first screen for nothing).
  */
-export type Section = "app" | "pwa" | "queue" | "booking" | "handoff" | "demo";
+export type Section = "app" | "pwa" | "queue" | "booking" | "demo";
 
 type Messages = Readonly<Record<string, string>>;
 
@@ -20,16 +20,18 @@ const loaders: Record<Lang, Record<Section, () => Promise<Messages>>> = {
     pwa: () => import("./ko/pwa.ts").then((m) => m.pwa),
     queue: () => import("./ko/queue.ts").then((m) => m.queue),
     booking: () => import("./ko/booking.ts").then((m) => m.booking),
-    handoff: () => import("./ko/handoff.ts").then((m) => m.handoff),
-    demo: () => import("./ko/demo.ts").then((m) => m.demo),
+    // Demo builds only: the compile-time MODE check drops it from production.
+    demo: () =>
+      import.meta.env.MODE === "demo" ? import("./ko/demo.ts").then((m) => m.demo) : Promise.resolve({}),
   },
   en: {
     app: () => import("./en/app.ts").then((m) => m.app),
     pwa: () => import("./en/pwa.ts").then((m) => m.pwa),
     queue: () => import("./en/queue.ts").then((m) => m.queue),
     booking: () => import("./en/booking.ts").then((m) => m.booking),
-    handoff: () => import("./en/handoff.ts").then((m) => m.handoff),
-    demo: () => import("./en/demo.ts").then((m) => m.demo),
+    // Demo builds only: the compile-time MODE check drops it from production.
+    demo: () =>
+      import.meta.env.MODE === "demo" ? import("./en/demo.ts").then((m) => m.demo) : Promise.resolve({}),
   },
 };
 

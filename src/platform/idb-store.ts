@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import type { Reservation } from "../core/contract/types.ts";
-import { DEFAULT_PREFERENCES } from "../core/store/memory-store.ts";
+import { DEFAULT_PREFERENCES } from "../core/store/defaults.ts";
 import type { BookingDraft, CatalogCache, Preferences, Store, TicketRecord } from "../core/store/types.ts";
 
 /** The on-device schema. Bump DB_VERSION and add a rung to `migrate` for every change. */

@@ -1,4 +1,3 @@
-import { createMemoryStore } from "../core/store/memory-store.ts";
 import type { Store } from "../core/store/types.ts";
 import { openIdbStore } from "./idb-store.ts";
 
@@ -15,7 +14,8 @@ export async function openStore(open: () => Promise<Store> = () => openIdbStore(
     if (typeof indexedDB === "undefined") throw new Error("IndexedDB is not available");
     return await withTimeout(open(), OPEN_TIMEOUT_MS);
   } catch {
-    return createMemoryStore();
+    // Rare (private mode, storage disabled): the fallback loads only then, off the first screen.
+    return (await import("../core/store/memory-store.ts")).createMemoryStore();
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type InAppBrowser,
   platformOf,
 } from "../../src/platform/in-app-browser.ts";
+import { mayBeInApp } from "../../src/platform/in-app-hint.ts";
 
 // Real user agents as these apps sent them (2023–2024), and the phones' own browsers beside them.
 const UA = {
@@ -78,6 +79,11 @@ describe("detectInAppBrowser", () => {
       expect(detectInAppBrowser(UA[name])).toBeNull();
     },
   );
+
+  it("the entry chunk's first look lets every in-app browser through, and the phone's own browsers not", () => {
+    for (const [name, ua] of Object.entries(UA))
+      expect([name, mayBeInApp(ua)]).toEqual([name, detectInAppBrowser(ua) !== null]);
+  });
 
   it("does not take Linux for LINE, nor an empty user agent for anything", () => {
     expect(detectInAppBrowser("Mozilla/5.0 (X11; Linux x86_64) Linuxline/1")).toBeNull();

@@ -1,5 +1,5 @@
 import { sameAdmission, withoutAdmissionToken } from "../store/admission.ts";
-import { DEFAULT_PREFERENCES } from "../store/memory-store.ts";
+import { DEFAULT_PREFERENCES } from "../store/defaults.ts";
 import type { BookingDraft, KeptAdmission, Preferences } from "../store/types.ts";
 import { createCatalogPart } from "./catalog.ts";
 import { createChoicesPart } from "./choices.ts";

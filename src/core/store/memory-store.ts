@@ -1,14 +1,6 @@
 import type { Reservation } from "../contract/types.ts";
+import { DEFAULT_PREFERENCES } from "./defaults.ts";
 import type { BookingDraft, CatalogCache, Preferences, Store, TicketRecord } from "./types.ts";
-
-export const DEFAULT_PREFERENCES: Preferences = {
-  birthYear: null,
-  lastRegionCode: null,
-  lastCenterId: null,
-  lang: null,
-  notify: false,
-  sound: false,
-};
 
 /** A copy keeps callers from mutating what is "stored", as with IndexedDB. Records are plain JSON. */
 const copy = <T>(value: T): T => (value === null ? value : (JSON.parse(JSON.stringify(value)) as T));

@@ -2,7 +2,6 @@ import type { app as ko } from "../ko/app.ts";
 
 export const app = {
   "app.name": "Jari",
-  "app.tagline": "Keeps your place in line",
   "app.demoBadge": "Demo",
   "app.demoBadgeLabel": "Demo mode: connected to a simulated server",
   "app.skipToContent": "Skip to content",

@@ -1,6 +1,6 @@
 /**
  * Taking a place to another browser or phone ("continue elsewhere") and leaving an in-app browser:
- * loaded with those screens only. Keys start with "handoff.".
+ * part of the "queue" section (./queue.ts), which those screens load. Keys start with "handoff.".
  */
 export const handoff = {
   "handoff.button": "Continue elsewhere",

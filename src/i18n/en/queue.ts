@@ -1,7 +1,9 @@
 import type { queue as ko } from "../ko/queue.ts";
+import { handoff } from "./handoff.ts";
 
 /** Waiting room and your-turn alert, in English (same keys as Korean). */
 export const queue = {
+  ...handoff,
   "queue.title": "Waiting line",
   "queue.event": "Event: {name}",
   "queue.joining": "Getting your ticket…",

@@ -1,7 +1,6 @@
 /** App shell, home screen, notices and install/update prompts (owner: shell). Keys start with "app.". */
 export const app = {
   "app.name": "자리",
-  "app.tagline": "줄을 잃지 않는 예약 도우미",
   "app.demoBadge": "데모",
   "app.demoBadgeLabel": "데모 모드: 가상 서버에 연결되어 있습니다",
   "app.skipToContent": "본문 바로가기",

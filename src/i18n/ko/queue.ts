@@ -1,5 +1,9 @@
 /** Waiting room and your-turn alert (owner: the queue screen helper). Keys start with "queue.". */
+import { handoff } from "./handoff.ts";
+
 export const queue = {
+  // Continue elsewhere is offered from the waiting room: its words travel with the waiting room's.
+  ...handoff,
   "queue.title": "대기열",
   "queue.event": "행사: {name}",
   "queue.joining": "번호표를 받고 있습니다…",

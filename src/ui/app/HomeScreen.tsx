@@ -2,6 +2,7 @@ import "./home.css";
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { joinLine } from "../../app/join.ts";
+import type { Services } from "../../app/services.ts";
 import { matchCohort } from "../../core/booking/cohort.ts";
 import type { BookingEvent } from "../../core/contract/types.ts";
 import type { Lang } from "../../i18n/core.ts";
@@ -20,8 +21,7 @@ export function HomeScreen() {
   const { services, lang, t, navigate, pwa } = useApp();
   const { state, retry, waitSeconds } = useEvents();
   const prompts = usePrompts(pwa, lang);
-  const active = useActiveTicket();
-  const place = usePlaceCard(active.eventId, lang);
+  const held = useHeldPlace(lang);
   const birthYear = useBirthYear();
   // Set when a year is entered (not when one is recalled): then focus moves to its event.
   const [entered, setEntered] = useState<{ year: number } | null>(null);
@@ -30,7 +30,7 @@ export function HomeScreen() {
   const shown = state.kind === "ready" ? state : state.kind === "error" ? state.saved : null;
   // What the device knows (held ticket, birth year) is read first, so nothing appears above the
   // list after it has been drawn (no layout shift).
-  const deviceRead = active.checked && birthYear.loaded && place.settled;
+  const deviceRead = held.checked && birthYear.loaded;
   const events = shown?.events ?? [];
   const match = birthYear.year === null ? null : matchCohort(events, birthYear.year);
   const mineId = match?.kind === "match" ? match.eventId : null;
@@ -44,14 +44,14 @@ export function HomeScreen() {
   return (
     <Screen title={t("app.home.title")}>
       <p class="lead">{t("app.home.intro")}</p>
-      {active.eventId &&
+      {held.eventId &&
         deviceRead &&
-        (place.Card ? (
-          <place.Card eventId={active.eventId} events={events} />
+        (held.Card ? (
+          <held.Card eventId={held.eventId} events={events} />
         ) : (
           <div class="card">
             <p>{t("app.home.activeTicket")}</p>
-            <a class="btn btn-primary" href={`/queue/${encodeURIComponent(active.eventId)}`}>
+            <a class="btn btn-primary" href={`/queue/${encodeURIComponent(held.eventId)}`}>
               {t("app.home.continue")}
             </a>
           </div>
@@ -99,41 +99,15 @@ type PlaceCard = ComponentType<{ eventId: string; events: readonly BookingEvent[
 let placeChunk: Promise<PlaceCard> | null = null;
 
 /**
- * The live card for a held place and its words (the waiting room's), loaded only when the device
- * holds a ticket; `settled` once loaded with its queue client (or failed: a plain link stands in),
- * so the card is drawn whole and the list below it once, without a shift.
+ * The place this device still holds, and its live card: loaded only when there is one, with the
+ * waiting room's words and its queue client. `checked` once both are known (a card that failed to
+ * load leaves a plain link), so the list below is drawn once, without a shift.
  */
-function usePlaceCard(eventId: string | null, lang: Lang): { Card: PlaceCard | null; settled: boolean } {
+function useHeldPlace(lang: Lang): { eventId: string | null; Card: PlaceCard | null; checked: boolean } {
   const { services } = useApp();
-  const [state, setState] = useState<{ Card: PlaceCard | null; settled: boolean }>({
-    Card: null,
-    settled: false,
-  });
-  useEffect(() => {
-    if (!eventId) return;
-    placeChunk ??= Promise.all([import("./HomePlace.tsx"), loadTranslator(lang, ["queue"])]).then(([m]) =>
-      m.clientSettled(services).then(() => m.HomePlaceCard),
-    );
-    let live = true;
-    placeChunk.then(
-      (Card) => live && setState({ Card, settled: true }),
-      () => {
-        placeChunk = null;
-        if (live) setState({ Card: null, settled: true });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [eventId, lang, services]);
-  return eventId ? state : { Card: null, settled: true };
-}
-
-/** The event of a ticket this device still holds, so the user can go straight back to it. */
-function useActiveTicket(): { eventId: string | null; checked: boolean } {
-  const { services } = useApp();
-  const [active, setActive] = useState<{ eventId: string | null; checked: boolean }>({
+  const [held, setHeld] = useState<{ eventId: string | null; Card: PlaceCard | null; checked: boolean }>({
     eventId: null,
+    Card: null,
     checked: false,
   });
   useEffect(() => {
@@ -145,12 +119,25 @@ function useActiveTicket(): { eventId: string | null; checked: boolean } {
         (ticket) => (ticket && ticket.ended === null ? ticket.eventId : null),
         () => null,
       )
-      .then((eventId) => live && setActive({ eventId, checked: true }));
+      .then(async (eventId) => {
+        const Card = eventId ? await placeCard(services, lang) : null;
+        if (live) setHeld({ eventId, Card, checked: true });
+      });
     return () => {
       live = false;
     };
-  }, [services]);
-  return active;
+  }, [services, lang]);
+  return held;
+}
+
+function placeCard(services: Services, lang: Lang): Promise<PlaceCard | null> {
+  placeChunk ??= Promise.all([import("./HomePlace.tsx"), loadTranslator(lang, ["queue"])]).then(([m]) =>
+    m.clientSettled(services).then(() => m.HomePlaceCard),
+  );
+  return placeChunk.catch(() => {
+    placeChunk = null;
+    return null;
+  });
 }
 
 /**

@@ -28,7 +28,7 @@ export function HandoffSlot({ client, view, t, lang, onHome }: Props) {
   const [Panel, setPanel] = useState<ComponentType<ContinuePanelProps> | null>(null);
   useEffect(() => {
     let live = true;
-    loadTranslator(lang, ["handoff"]).then(
+    loadTranslator(lang, ["queue"]).then(
       () => live && setLoaded(true),
       () => undefined,
     );

@@ -23,7 +23,7 @@ async function currentPlace({ services }: BootOptions): Promise<string> {
 export async function showInAppBanner(browser: InAppBrowser, options: BootOptions): Promise<void> {
   const { services, router } = options;
   const h = hyperscript(options);
-  const t = await loadTranslator(options.lang(), ["handoff"]);
+  const t = await loadTranslator(options.lang(), ["queue"]);
   const region = topRegion(options, t("handoff.inapp.label"), "in-app");
   const state = {
     place: location.origin + location.pathname + location.search,

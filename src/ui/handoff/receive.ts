@@ -16,7 +16,7 @@ const queuePath = (eventId: string) => `/queue/${encodeURIComponent(eventId)}`;
  */
 export async function receive(options: BootOptions): Promise<void> {
   const { hash, services, router, lang } = options;
-  const translator = loadTranslator(lang(), ["handoff"]);
+  const translator = loadTranslator(lang(), ["queue"]);
   const outcome = await take(hash, services);
   if (outcome.kind === "taken") {
     // The waiting room's client may have read the store before the place arrived: read it again.
