@@ -13,7 +13,9 @@ if (!existsSync(`${dir}/index.html`)) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const report = await checkWeight(dir);
-console.log(`first-screen JS  ${kb(report.firstScreenJs)} gzip  (budget ${kb(BUDGET.firstScreenJs)}; ${report.firstScreenJs} B)`);
+console.log(
+  `first-screen JS  ${kb(report.firstScreenJs)} gzip  (budget ${kb(BUDGET.firstScreenJs)}; ${report.firstScreenJs} B)`,
+);
 for (const f of report.firstScreen) console.log(`  ${f.file.padEnd(44)} ${kb(f.gzip)}`);
 console.log(`CSS              ${kb(report.css)} gzip  (budget ${kb(BUDGET.css)})`);
 console.log(`web fonts        ${report.fonts.length}`);

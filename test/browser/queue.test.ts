@@ -208,11 +208,13 @@ describe("your-turn alert in Chromium", () => {
     await page.locator('[data-testid="queue"][data-state="admitted"]').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.title()).toContain("🔔");
     // Shown through the service worker registration, a moment after the title changes.
+    // One tag per ticket, the one the service worker's push uses too, so the system keeps one notification.
+    const tag = `jari-turn-${await page.locator('[data-testid="queue"]').getAttribute("data-ticket-id")}`;
     const notifications = () =>
-      page.evaluate(async () => {
+      page.evaluate(async (tag) => {
         const registration = await navigator.serviceWorker.ready;
-        return (await registration.getNotifications({ tag: "jari-admitted" })).map((n) => n.title);
-      });
+        return (await registration.getNotifications({ tag })).map((n) => n.title);
+      }, tag);
     await expect.poll(notifications, { timeout: 10_000 }).toEqual(["자리: 차례가 되었습니다!"]);
 
     // Back to the app: the title is restored.

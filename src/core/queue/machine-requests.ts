@@ -1,3 +1,4 @@
+import type { StoredStatus } from "../store/types.ts";
 import type { Ctx, MachineState, Op, Request, Transition } from "./machine-state.ts";
 import { admissionExpiresAt, isActive, MIN_STATUS_GAP_MS, raiseFloor } from "./machine-state.ts";
 
@@ -31,15 +32,8 @@ export function requestFor(state: MachineState, op: Op): Request | null {
  * before that, a plain read with the ordinary timeout.
  */
 export const HOLD_HORIZON_S = 120;
-function nearFront(
-  last: {
-    state: string;
-    ahead: number | null;
-    servingRatePerSecond: number;
-    etaSeconds: number | null;
-  } | null,
-): boolean {
-  if (!last || last.state !== "waiting") return false;
+function nearFront(last: StoredStatus | null): boolean {
+  if (last?.state !== "waiting") return false;
   if (last.etaSeconds !== null && last.etaSeconds <= HOLD_HORIZON_S) return true;
   const rate = last.servingRatePerSecond;
   return last.ahead !== null && rate > 0 && last.ahead / rate <= HOLD_HORIZON_S;
