@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { startMockServer } from "../../mocks/server.ts";
+import type { QueueStatus } from "../../src/core/contract/types.ts";
+import { nextPollDelay } from "../../src/core/queue/schedule.ts";
 import { expectAccessible } from "./axe.ts";
 import { type Browser, launchBrowser } from "./harness.ts";
 
@@ -46,6 +48,14 @@ async function joinFirstEvent(page: Page, url: string): Promise<string> {
   return ticketId as string;
 }
 
+/** Makes the mock a server without held reads (`Prefer: wait` ignored), so every read is answered at once. */
+const withoutHeldReads = (url: string) =>
+  fetch(`${url}/__mock/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ configure: { ignoresPrefer: true } }),
+  });
+
 const JOIN = "POST /api/v1/events/c55-59/tickets";
 
 describe("waiting room in Chromium", () => {
@@ -68,16 +78,32 @@ describe("waiting room in Chromium", () => {
   it("goes offline and back without losing the place, sending nothing while offline", {
     timeout: 120_000,
   }, async () => {
-    const { server, b, page, count } = await setup();
-    // When the last status answer came and how long it asked us to wait: the offline window below
-    // must outlast that wait, or "nothing sent" would hold even for a client that ignores offline.
-    let lastAnswer = { at: 0, pollAfterMs: 0 };
+    // A slower line keeps the ticket waiting (not admitted) through the offline window, and a server
+    // without held reads (a v1.0 server) answers every read at once, so each answer plans the next.
+    const { server, b, page, count } = await setup(0.3);
+    await withoutHeldReads(server.url);
+    // The last status answer, and the latest moment the client's own schedule allows for its next
+    // read (the top of its jitter): the offline window below must outlast it, or "nothing sent"
+    // would hold even for a client that ignores offline.
+    let lastAnswer = { at: 0, latestNextMs: 0 };
     page.on("response", async (r) => {
       if (r.request().method() !== "GET" || !/\/tickets\/[^/]+$/.test(new URL(r.url()).pathname)) return;
       const at = Date.now();
-      const body = (await r.json().catch(() => null)) as { pollAfterSeconds?: unknown } | null;
-      if (typeof body?.pollAfterSeconds === "number")
-        lastAnswer = { at, pollAfterMs: body.pollAfterSeconds * 1000 };
+      const body = (await r.json().catch(() => null)) as QueueStatus | null;
+      if (body?.state !== "waiting") return;
+      const latestNextMs = nextPollDelay(
+        {
+          state: "waiting",
+          ahead: body.ahead,
+          servingRatePerSecond: body.servingRatePerSecond,
+          opensAt: Date.parse(body.opensAt),
+          serverNow: Date.parse(body.serverTime),
+          floorMs: body.pollAfterSeconds * 1000,
+          visible: true,
+        },
+        () => 1,
+      );
+      lastAnswer = { at, latestNextMs };
     });
     const ticketId = await joinFirstEvent(page, server.url);
     await expect.poll(() => lastAnswer.at, { timeout: 30_000 }).toBeGreaterThan(0);
@@ -85,12 +111,11 @@ describe("waiting room in Chromium", () => {
     await page.locator('[data-testid="queue"][data-online="false"]').waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="notice"][data-code="offline"]').count()).toBe(1);
     const before = count("GET ticket");
-    // Past the next poll with room for jitter (at most +50 %) and slack: a poll was due while offline.
-    const due = lastAnswer.at + lastAnswer.pollAfterMs * 1.5 + 2_000;
+    const due = lastAnswer.at + lastAnswer.latestNextMs + 2_000;
     expect(due - Date.now()).toBeLessThan(45_000);
     await page.waitForTimeout(Math.max(0, due - Date.now()));
-    expect(Date.now()).toBeGreaterThan(lastAnswer.at + lastAnswer.pollAfterMs);
     expect(count("GET ticket")).toBe(before);
+    expect((await hooks(page)).state).toBe("waiting");
 
     await b.context.setOffline(false);
     await page.locator('[data-testid="queue"][data-online="true"]').waitFor({ timeout: 10_000 });
@@ -103,6 +128,8 @@ describe("waiting room in Chromium", () => {
 
   it("two tabs poll as one; closing the leader hands over without a second join", async () => {
     const { server, b, page, count } = await setup(0.3);
+    // Held reads would keep one read open for 25 s at a time: this is about which tab reads.
+    await withoutHeldReads(server.url);
     const ticketId = await joinFirstEvent(page, server.url);
     const second = await b.context.newPage();
     await second.goto(`${server.url}/queue/c55-59`);

@@ -26,6 +26,8 @@ export interface Seen {
   at: number;
   /** The name of the rule that answered or rewrote it, if one did. */
   tampered?: string;
+  /** When its answer left the proxy (a held read is seen long before it is answered). */
+  answeredAt?: number;
 }
 
 export interface Rule {
@@ -124,6 +126,7 @@ export async function startTamperProxy(upstreamUrl: string): Promise<TamperProxy
       const bytes = raw ?? Buffer.from(answer.body, "utf8");
       res.writeHead(answer.status, { ...rest, "content-length": String(bytes.length), connection: "close" });
       res.end(bytes);
+      entry.answeredAt = Date.now();
     };
     const run = async () => {
       const body = await readAll(req);
