@@ -2,6 +2,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { StaleWhileRevalidate } from "workbox-strategies";
 import { type Lang, pickLang } from "./i18n/core.ts";
+import { readSoon, savedLang } from "./sw-db.ts";
 import { mayReplace, readTurnPayload, type TurnPayload, turnNotification, turnTag } from "./sw-push.ts";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -63,6 +64,9 @@ async function showTurn(payload: TurnPayload): Promise<void> {
       push: { type: payload.type, eventId: payload.eventId, ticketId: payload.ticketId },
     });
   }
+  // A page opened later (from the notification, or by hand) reads the admission at once.
+  if (payload.type === "admitted")
+    await readSoon(payload.eventId, payload.ticketId, Date.now()).catch(() => undefined);
   const windowInFront = windows.some((w) => w.focused && w.visibilityState === "visible");
   const shown = turnNotification(payload, await preferredLang(), { windowInFront });
   if (!shown) return;
@@ -77,32 +81,6 @@ async function showTurn(payload: TurnPayload): Promise<void> {
 async function preferredLang(): Promise<Lang> {
   const saved = await savedLang().catch(() => null);
   return pickLang(null, saved, self.navigator.languages ?? []);
-}
-
-/** preferences.lang from the app's database (src/platform/idb-store.ts: store "meta", key "preferences"). */
-function savedLang(): Promise<Lang | null> {
-  return new Promise((resolve) => {
-    // No version: open whatever exists. A database that does not exist yet must not be created
-    // here (an empty version 1 would skip the app's own migration), so that upgrade is aborted.
-    const request = indexedDB.open("jari");
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      const done = (lang: Lang | null) => {
-        db.close();
-        resolve(lang);
-      };
-      if (!db.objectStoreNames.contains("meta")) return done(null);
-      const get = db.transaction("meta", "readonly").objectStore("meta").get("preferences");
-      get.onsuccess = () => {
-        const lang = (get.result as { lang?: unknown } | undefined)?.lang;
-        done(lang === "ko" || lang === "en" ? lang : null);
-      };
-      get.onerror = () => done(null);
-    };
-  });
 }
 
 async function focusOrOpen(url: string): Promise<void> {

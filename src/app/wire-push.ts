@@ -55,7 +55,10 @@ export function wirePush(api: PushApi, lang: () => Lang): PushWiring {
       follow();
       // The service worker forwards every turn push to open pages (src/sw.ts): read the status now.
       navigator.serviceWorker?.addEventListener("message", (event: MessageEvent) => {
-        if ((event.data as { type?: unknown } | null)?.type === PUSH_MESSAGE) client.wake();
+        const data = event.data as { type?: unknown; push?: { type?: unknown; ticketId?: unknown } } | null;
+        if (data?.type !== PUSH_MESSAGE) return;
+        const ticketId = data.push?.type === "admitted" ? data.push.ticketId : undefined;
+        client.wake(typeof ticketId === "string" ? ticketId : undefined);
       });
     },
   };

@@ -411,7 +411,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     setVisible: (visible) => void dispatch({ type: "visible", visible }),
     setFrozen: (frozen) => void dispatch({ type: "frozen", frozen }),
     setPush: (on) => void dispatch({ type: "push", on }),
-    wake: () => void dispatch({ type: "wake" }),
+    wake: (admitted) => void dispatch(admitted === undefined ? { type: "wake" } : { type: "wake", admitted }),
     liveTicket() {
       const r = state.record;
       if (!isActive(r) || r.ticketId === null || r.ticketToken === null || r.admission) return null;

@@ -58,6 +58,7 @@ export function sendIfDue(t: Transition, ctx: Ctx): Transition {
       ...state,
       next: null,
       floorMono,
+      lastReadMono: next.op === "status" ? (ctx.mono ?? null) : state.lastReadMono,
       inFlight: [...state.inFlight, next.op],
       joinUnsent: state.joinUnsent && next.op !== "join",
     },

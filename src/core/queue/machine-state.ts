@@ -51,6 +51,10 @@ export interface MachineState {
   joinUnsent: boolean;
   /** Admission token already announced, so onAdmitted fires once per admission. */
   alerted: string | null;
+  /** When this tab last sent a status read (ctx.mono), or null: the one floor an admitted push keeps. */
+  lastReadMono: number | null;
+  /** The ticket an admitted push already brought a read forward for (once per ticket). */
+  turnPushed: string | null;
   /** The leader's last published view, for followers. */
   mirror: QueueView | null;
 }
@@ -83,8 +87,11 @@ export type QueueEvent =
   | { type: "visible"; visible: boolean }
   | { type: "frozen"; frozen: boolean }
   | { type: "push"; on: boolean }
-  /** A push arrived for this ticket: read the status soon (the admission itself comes from the read). */
-  | { type: "wake" }
+  /**
+   * A push arrived: read the status soon (the admission itself comes from the read). `admitted`:
+   * the server pushed "admitted" for this ticket, which may bring one read before its pollAfterSeconds.
+   */
+  | { type: "wake"; admitted?: string }
   | { type: "leader"; leader: boolean }
   | { type: "leave" }
   | { type: "moved" }
@@ -165,6 +172,8 @@ export function initialState(leader: boolean): MachineState {
     ownsJoin: false,
     joinUnsent: false,
     alerted: null,
+    lastReadMono: null,
+    turnPushed: null,
     mirror: null,
   };
 }

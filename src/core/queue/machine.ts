@@ -9,6 +9,7 @@ import {
   JOIN_GRACE_MS,
   MAX_SAVED_WAIT_MS,
   type MachineState,
+  MIN_STATUS_GAP_MS,
   type QueueEvent,
   raiseFloor,
   save,
@@ -94,7 +95,7 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       return { state: event.frozen || !state.frozen ? s : recheck(s, ctx), effects: [] };
     }
     case "wake":
-      return { state: recheck(state, ctx), effects: [] };
+      return { state: recheck(turnPushed(state, event.admitted, ctx), ctx), effects: [] };
     case "push": {
       // Push gone (turned off, or the server lost it): the page must not sleep on a push-paced plan.
       const s = { ...state, push: event.on };
@@ -174,6 +175,28 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       };
     }
   }
+}
+
+/**
+ * The server pushed "admitted" for this ticket (contract v1.1: the admission itself comes from a
+ * read). The server's own word outranks its earlier pollAfterSeconds, so that floor is lifted once per
+ * ticket; what stays: a failure's backoff or Retry-After, and the one-second gap between two reads.
+ */
+function turnPushed(state: MachineState, ticketId: string | undefined, ctx: Ctx): MachineState {
+  const record = state.record;
+  if (
+    ticketId === undefined ||
+    !isActive(record) ||
+    record.ticketId !== ticketId ||
+    record.admission !== null ||
+    state.turnPushed === ticketId ||
+    state.backoff.attempt > 0 ||
+    state.next?.op !== "status"
+  )
+    return state;
+  const floorMono =
+    state.lastReadMono === null || ctx.mono === undefined ? null : state.lastReadMono + MIN_STATUS_GAP_MS;
+  return { ...state, turnPushed: ticketId, allowedAt: ctx.now, floorMono };
 }
 
 /**

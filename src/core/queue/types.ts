@@ -108,8 +108,11 @@ export interface QueueClient {
   setFrozen(frozen: boolean): void;
   /** Whether the server has a push subscription for this ticket (a hidden page then reads rarely). */
   setPush(on: boolean): void;
-  /** A push woke us: read the status soon (spread, never before the server's floor). */
-  wake(): void;
+  /**
+   * A push woke us: read the status soon (spread, never before the server's floor). With
+   * `admittedTicketId` (an "admitted" push for that ticket) the pollAfterSeconds floor is lifted once.
+   */
+  wake(admittedTicketId?: string): void;
   /** The live ticket's credentials, for its push subscription (null without a live ticket). */
   liveTicket(): { eventId: string; ticketId: string; token: string } | null;
   /** Stop all timers and requests (unmount, tab handover). */
