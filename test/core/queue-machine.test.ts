@@ -54,6 +54,18 @@ const joined = (s: QueueStatus = status()): [number, QueueEvent] => [
 ];
 
 describe("queue reducer", () => {
+  it("keeps the operators' notice of the last status for the screen, and drops it when the next has none", () => {
+    const notice = { ko: "서울 마감", en: "Seoul is full" };
+    const { state } = run([loaded, join, joined(status({ notice }))]);
+    expect(ownView(state, ctxAt(T + 200)).operatorNotice).toEqual(notice);
+    const next = reduce(
+      state,
+      { type: "status", status: status({}, T + 6000), ticketId: "t1" },
+      ctxAt(T + 6000),
+    );
+    expect(ownView(next.state, ctxAt(T + 6000)).operatorNotice).toBeNull();
+  });
+
   it("saves the pending join (with its key) before the join request goes out", () => {
     const { effects, state } = run([loaded, join]);
     expect(effects.map((e) => e.type)).toEqual(["save", "request"]);

@@ -139,6 +139,15 @@ const phases: {
 ];
 
 describe("QueueScreen phases", () => {
+  it("shows the operators' notice from the ticket's status as plain text, in the user's language", () => {
+    const notice = { ko: "서울 <b>마감</b>; 다른 지역 가능", en: "Seoul <b>full</b>; other regions open" };
+    renderQueue(baseView({ operatorNotice: notice }), { lang: "en" });
+    const shown = screen.getByTestId("notice");
+    expect(shown.dataset.code).toBe("operator");
+    expect(shown.textContent).toBe("Seoul <b>full</b>; other regions open");
+    expect(shown.querySelector("b")).toBeNull();
+  });
+
   for (const phase of phases) {
     for (const lang of ["ko", "en"] as const) {
       it(`${phase.name} (${lang}) renders its hooks and texts`, () => {

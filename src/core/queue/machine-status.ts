@@ -157,6 +157,7 @@ export function applyStatus(
       etaSeconds: status.etaSeconds,
       opensAt: status.opensAt,
       observedAt,
+      notice: status.notice ?? null,
     },
     firstServingNumber:
       record.firstServingNumber ??

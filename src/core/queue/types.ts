@@ -1,4 +1,4 @@
-import type { QueueState } from "../contract/types.ts";
+import type { Notice, QueueState } from "../contract/types.ts";
 import type { KeptAdmission } from "../store/types.ts";
 
 /**
@@ -54,6 +54,8 @@ export interface QueueView {
   /** true when this tab is the device's poller; others mirror it. */
   leader: boolean;
   notice: QueueNotice | null;
+  /** The operators' notice on the last status (contract v1.1), shown as text (absent from an older tab's view). */
+  operatorNotice?: Notice | null;
   /**
    * For other tabs only. While joining: the join's Idempotency-Key, so that
    * tabs whose store failed (no shared atomic claim) settle on one key.

@@ -44,6 +44,7 @@ export function ownView(state: MachineState, ctx: Ctx): QueueView {
     durable: state.durable,
     leader: state.leader,
     notice: noticeOf(state),
+    operatorNotice: last?.notice ?? null,
     joinKey: record && record.ticketId === null && record.ended === null ? record.joinKey : null,
     // A duration, not a time: device clocks may jump, but every tab's monotonic clock runs alike.
     floorInMs:

@@ -1,4 +1,4 @@
-import type { Admission, Center, Region, Reservation } from "../contract/types.ts";
+import type { Admission, Center, Notice, Region, Reservation } from "../contract/types.ts";
 
 /**
  * An admission as kept on the device. The token is a secret needed only to book under it: it is
@@ -45,6 +45,8 @@ export interface StoredStatus {
   opensAt: string;
   /** Server epoch ms at which this status was true. */
   observedAt: number;
+  /** The operators' notice that came with it (contract v1.1); absent in records saved before. */
+  notice?: Notice | null;
 }
 
 /** What the user entered on the way to a reservation; personal fields are deleted when done. */

@@ -92,6 +92,8 @@ export function QueueScreen({
       onHome();
     }
   };
+  // The ticket's own answer is the fresher word from the operators; the event's is shown until then.
+  const operatorNotice = view.operatorNotice ?? event?.notice ?? null;
   const waitingExtras = (
     <>
       <StatusLine view={view} now={now} t={t} alerts={alertSettings} />
@@ -107,7 +109,7 @@ export function QueueScreen({
           {t("queue.event", { name: event.name[lang] })}
         </p>
       )}
-      {event?.notice && <OperatorNotice notice={event.notice} />}
+      {operatorNotice && <OperatorNotice notice={operatorNotice} />}
       <div
         class="q"
         data-testid="queue"
