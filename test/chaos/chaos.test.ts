@@ -99,4 +99,25 @@ describe("chaos harness: the real core on the mock model", () => {
       result.log.some((l) => /POST join .*→ (429|503) .*\[(429|503) retry-after in-bound\] next≥/.test(l)),
     ).toBe(true);
   });
+
+  // Shrunk schedules from `npm run test:chaos -- --runs=1000 --seed=7` (2026-12-01): storage fails as a
+  // second tab opens and taps Join while the first holds a place.
+  it.each([
+    ["the leader's re-read on the failed store keeps its place", 10_734, 1_000],
+    ["the new tab learns of the leader's place before its join goes out", 38_162, 2_529],
+  ])("storage down as a second tab opens: %s (one ticket)", async (_name, at, ms) => {
+    const result = await runSchedule({
+      seed: 1,
+      rates: NO_FAULTS,
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 103_273,
+      events: [
+        { at, kind: "second-tab", ms },
+        { at, kind: "storage", ms: 221_782 },
+      ],
+    });
+    expect(result.violations).toEqual([]);
+    expect(result.log.filter((l) => / POST join .* 201 /.test(l))).toHaveLength(1);
+  });
 });

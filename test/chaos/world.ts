@@ -305,7 +305,8 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   const checkStore = async () => {
     const ticket = await realStore.getTicket(EVENT_ID);
     const now = clock.trueNow();
-    storedRecord = ticket !== null;
+    // Only a live ticket: after one ended (even unseen, say while the user was busy booking), a tap is a new intent.
+    storedRecord = ticket !== null && ticket.ended === null;
     reserved ||= (await realStore.listReservations()).length > 0;
     const admissionOver = admissionSeen !== null && now >= admissionSeen.expiresAt;
     if (livePlace !== null && !reserved && !admissionOver && ticket?.ticketId !== livePlace)

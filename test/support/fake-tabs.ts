@@ -7,6 +7,7 @@ export function createTabsBus() {
     open: boolean;
     leaderCbs: Set<(l: boolean) => void>;
     viewCbs: Set<(v: QueueView) => void>;
+    last: QueueView | null;
   }> = [];
   let leaderId: number | null = null;
   const electNext = () => {
@@ -21,6 +22,7 @@ export function createTabsBus() {
         open: true,
         leaderCbs: new Set<(l: boolean) => void>(),
         viewCbs: new Set<(v: QueueView) => void>(),
+        last: null as QueueView | null,
       };
       tabs.push(tab);
       if (leaderId === null) leaderId = tab.id;
@@ -31,10 +33,15 @@ export function createTabsBus() {
           return () => tab.leaderCbs.delete(cb);
         },
         publish(view) {
+          tab.last = view;
           for (const other of tabs) if (other !== tab && other.open) for (const cb of other.viewCbs) cb(view);
         },
         onRemoteView(cb) {
           tab.viewCbs.add(cb);
+          // Like src/platform/tabs.ts: a tab that starts listening asks, and the leader answers with its view.
+          const leader = tabs.find((t) => t.id === leaderId && t !== tab && t.open);
+          const view = leader?.last;
+          if (view) queueMicrotask(() => tab.viewCbs.has(cb) && tab.open && cb(view));
           return () => tab.viewCbs.delete(cb);
         },
         close() {

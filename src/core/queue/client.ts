@@ -16,7 +16,7 @@ import {
   wakeAt,
 } from "./machine.ts";
 import { recoverFromCrash } from "./machine-failures.ts";
-import { pendingJoin } from "./machine-status.ts";
+import { leaderHolds, pendingJoin } from "./machine-status.ts";
 import { projectPosition } from "./projection.ts";
 import { HELD_READ_TIMEOUT_MS, HELD_READ_WAIT_S } from "./schedule.ts";
 import {
@@ -102,6 +102,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     if (!state.storageFailed) {
       store = options.fallbackStore?.() ?? createMemoryStore();
       state = reduce(state, { type: "storage_failed" }, ctx()).state;
+      // What this tab holds goes along: a re-read from memory (another tab's news) must not say "no ticket".
+      if (state.record) await store.putTicket(state.record).catch(() => undefined);
     }
   };
 
@@ -370,6 +372,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     join(eventId) {
       return inChain(async () => {
         if (!state.loaded) await loadFromStore(0);
+        // The store could not show the place another tab holds, but that tab's view does: no second ticket.
+        if (!isActive(state.record) && leaderHolds(state, eventId)) return;
         if (isActive(state.record)) {
           // One line at a time: the reducer makes a second tap a no-op.
           await process({ type: "join", eventId, joinKey: state.record.joinKey, existing: null });

@@ -123,6 +123,18 @@ export function startJoin(
   return save(next, record, effects);
 }
 
+/** The leader tab shows a live ticket for `eventId` (its view, which a follower mirrors). */
+export function leaderHolds(state: MachineState, eventId: string): boolean {
+  const theirs = state.mirror;
+  return (
+    !state.leader &&
+    theirs !== null &&
+    theirs.eventId === eventId &&
+    theirs.ticketId !== null &&
+    (theirs.phase === "prequeue" || theirs.phase === "waiting" || theirs.phase === "admitted")
+  );
+}
+
 /**
  * The key a join sends: its own, or a smaller one another tab is joining the same event with (the
  * smallest wins everywhere, so tabs that could not claim the join in a shared store send one key).

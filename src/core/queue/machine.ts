@@ -15,7 +15,14 @@ import {
   save,
   type Transition,
 } from "./machine-state.ts";
-import { applyStatus, expireIfDue, resumeRecord, sharedJoinKey, startJoin } from "./machine-status.ts";
+import {
+  applyStatus,
+  expireIfDue,
+  leaderHolds,
+  resumeRecord,
+  sharedJoinKey,
+  startJoin,
+} from "./machine-status.ts";
 import type { QueueView } from "./types.ts";
 
 export { wakeAt } from "./machine-requests.ts";
@@ -168,7 +175,13 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
         (event.view.admission !== null && event.view.admission.token === null && !!mine?.admission?.token);
       const joinGraceMs = event.view.phase === "joining" ? JOIN_GRACE_MS : 0;
       const adopted =
-        s.record !== state.record && s.record ? [{ type: "save" as const, record: s.record }] : [];
+        s.record === state.record
+          ? []
+          : s.record
+            ? [{ type: "save" as const, record: s.record }]
+            : state.record
+              ? [{ type: "delete" as const, eventId: state.record.eventId }]
+              : [];
       return {
         state: s,
         effects: [...adopted, ...(state.leader && differs ? [{ type: "reload" as const, joinGraceMs }] : [])],
@@ -219,6 +232,9 @@ function adoptRemote(state: MachineState, view: QueueView, ctx: Ctx): MachineSta
   // Only a join never sent, on a failed store: a key once sent may have made a ticket already.
   const pending = isActive(record) && record.ticketId === null && state.joinUnsent && state.storageFailed;
   if (!pending || record.eventId !== view.eventId) return next;
+  // The leader already holds a place in this line (the failed store could not show it): no join.
+  if (leaderHolds(next, record.eventId))
+    return { ...next, record: null, next: null, ownsJoin: false, joinUnsent: false };
   const key = sharedJoinKey(state, record.eventId, record.joinKey);
   return key === record.joinKey ? next : { ...next, record: { ...record, joinKey: key } };
 }
