@@ -41,6 +41,8 @@ export interface RouteGates {
   restore(floors: unknown, maxMs: number): void;
   /** A success: the backoff of `route` starts over. */
   succeeded(route: string): void;
+  /** An attempt let through by `wait` ended with neither answer nor failure (it was aborted). */
+  settled(route: string): void;
   /** Cancels every timer and opens every gate (the client is going away). */
   clear(): void;
 }
@@ -53,6 +55,13 @@ interface Gate {
   cancel: Cancel | null;
   code: string;
   untilMs: number;
+  /**
+   * After a failure, one attempt at a time (the probe) until one succeeds: callers that waited at
+   * the same gate would otherwise all go out when it opens, and the second would ignore what the
+   * first was told. Resolves when the probe settles; null when none is out.
+   */
+  probe: Promise<void> | null;
+  endProbe: (() => void) | null;
 }
 
 export function createRouteGates(clock: Clock, random: Random): RouteGates {
@@ -60,7 +69,16 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
   const gateOf = (route: string): Gate => {
     let gate = gates.get(route);
     if (!gate) {
-      gate = { backoff: INITIAL_BACKOFF, opened: null, open: null, cancel: null, code: "", untilMs: 0 };
+      gate = {
+        backoff: INITIAL_BACKOFF,
+        opened: null,
+        open: null,
+        cancel: null,
+        code: "",
+        untilMs: 0,
+        probe: null,
+        endProbe: null,
+      };
       gates.set(route, gate);
     }
     return gate;
@@ -73,6 +91,13 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
     gate.opened = null;
     gate.open = null;
     open?.();
+  }
+
+  function endProbe(gate: Gate): void {
+    const end = gate.endProbe;
+    gate.probe = null;
+    gate.endProbe = null;
+    end?.();
   }
 
   function close(gate: Gate, ms: number, code: string): void {
@@ -92,8 +117,9 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
   return {
     async wait(route, signal) {
       const gate = gateOf(route);
-      while (gate.opened) {
-        const opened = gate.opened;
+      while (gate.opened || gate.probe) {
+        const opened = gate.opened ?? gate.probe;
+        if (!opened) break;
         await new Promise<void>((resolve, reject) => {
           if (signal.aborted) return reject(new ApiError({ kind: "aborted" }));
           const onAbort = () => reject(new ApiError({ kind: "aborted" }));
@@ -105,6 +131,7 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
         });
       }
       if (signal.aborted) throw new ApiError({ kind: "aborted" });
+      if (gate.backoff.attempt > 0) gate.probe = new Promise<void>((resolve) => (gate.endProbe = resolve));
     },
 
     hold(route) {
@@ -116,7 +143,10 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
       const gate = gateOf(route);
       const decision = classifyFailure(error);
       // An answer the caller handles (a 4xx problem, an abort) says nothing about when to come back.
-      if (!decision.retry) return { delayMs: 0, decision };
+      if (!decision.retry) {
+        endProbe(gate);
+        return { delayMs: 0, decision };
+      }
       let [delayMs, next] = retryDelay(decision, gate.backoff, random);
       gate.backoff = next;
       // A long outage drives every phone's backoff to the cap, where they would all settle on
@@ -125,6 +155,8 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
       if (decision.notBeforeMs === null && delayMs >= cap)
         delayMs = Math.round(cap / 2 + (random() * cap) / 2);
       close(gate, delayMs, decision.code);
+      // Closed first: the probe's waiters, looking again, wait for the new hold.
+      endProbe(gate);
       return { delayMs, decision };
     },
 
@@ -148,12 +180,21 @@ export function createRouteGates(clock: Clock, random: Random): RouteGates {
     },
 
     succeeded(route) {
-      gateOf(route).backoff = INITIAL_BACKOFF;
+      const gate = gateOf(route);
+      gate.backoff = INITIAL_BACKOFF;
+      endProbe(gate);
+    },
+
+    settled(route) {
+      endProbe(gateOf(route));
     },
 
     clear() {
       // Every caller was aborted with the session; opening (not just cancelling) leaves no one hanging.
-      for (const gate of gates.values()) openGate(gate);
+      for (const gate of gates.values()) {
+        openGate(gate);
+        endProbe(gate);
+      }
     },
   };
 }

@@ -222,7 +222,10 @@ export function createSession(options: BookingClientDeps): BookingSession {
         } catch (error) {
           // Whatever ended it after the session closed (say, a cancelled sleep), it was an abort:
           // no handler may mistake it for an answer (and, say, drop a confirm's key).
-          if (signal.aborted) throw new ApiError({ kind: "aborted" });
+          if (signal.aborted) {
+            gates.settled(route);
+            throw new ApiError({ kind: "aborted" });
+          }
           const { delayMs, decision } = gates.failed(route, error);
           if (!decision.retry) throw error;
           session.saveFloors();
