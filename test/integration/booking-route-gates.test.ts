@@ -83,6 +83,28 @@ describe("one gate per route: taps, retries and replays share the server's floor
     expect((times[times.length - 1] ?? 0) - (times[times.length - 2] ?? 0)).toBeGreaterThan(6_000);
   });
 
+  it("a new admission on a reloaded page still honours the Retry-After the last booking was given", async () => {
+    const h = createHarness();
+    const client = await atIdentity(h);
+    h.backend.faults.once(IDENTITY, { kind: "status", status: 503, retryAfter: 900 });
+    await h.settle(client.submitIdentity());
+    const [first] = timesOf(h, "POST", "/identity");
+    expect(client.getView().busy).toBeNull();
+    // The page is reloaded and the person comes back with another admission (a new draft).
+    const fresh = h.newClient();
+    const { admission, eventId } = await h.admit();
+    await h.settle(fresh.start(admission, eventId));
+    fresh.setIdentity(PERSON);
+    void fresh.submitIdentity();
+    await h.advance(60_000);
+    // Before the fix the new draft started with open gates and sent at once.
+    expect(timesOf(h, "POST", "/identity")).toHaveLength(1);
+    await h.advance(15 * 60_000);
+    const times = timesOf(h, "POST", "/identity");
+    expect(times).toHaveLength(2);
+    expect((times[1] ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(900_000);
+  });
+
   it("a reload honours the confirm's Retry-After saved with the draft (same key)", async () => {
     const h = createHarness();
     const client = h.newClient();

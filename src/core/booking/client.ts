@@ -86,9 +86,11 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
       ineligibleReason: null,
       fieldErrors: {},
     });
-    // The floors the previous run was told (Retry-After, backoff) hold after a reload too.
-    if (resumed) s.restoreFloors(draft);
+    // The floors the previous run was told (Retry-After, backoff) hold after a reload too, and for a
+    // new admission as well: the server said them of its routes, not of one booking.
+    if (saved) s.restoreFloors(saved);
     await s.saveDraft(draft, { step: stepFor(draft) });
+    if (!resumed) s.saveFloors();
     await catalog.loadFromStore();
     confirm.scheduleExpiry();
     if (draft.reservationKey !== null) {
