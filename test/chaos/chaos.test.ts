@@ -44,6 +44,41 @@ describe("chaos harness: the invariants can fail", () => {
     expect(tooEarly([answer, wire({ route: "POST join", sentAt: T0 + 60_000 })])).toEqual([]);
   });
 
+  it("excuses only a page that opened after the device clock was set forward, and only on the device clock", () => {
+    // A 20-minute floor; one minute later the device clock is set forward a day.
+    const floor = wire({
+      route: "POST join",
+      sentAt: T0,
+      outcome: 503,
+      allowedNextAt: T0 + 1_200_000,
+      allowedNextDeviceAt: T0 + 1_200_000,
+    });
+    const early = (sentDeviceAt: number) => wire({ route: "POST join", sentAt: T0 + 300_000, sentDeviceAt });
+    const change = T0 + 60_000;
+    // A page opened after the change, past the floor on the device clock: it could not know.
+    expect(
+      tooEarly([floor, early(T0 + 86_700_000)], {
+        forwardClockChangesAt: [change],
+        pageOpensAt: [T0 + 120_000],
+      }),
+    ).toEqual([]);
+    // The page that was open when the clock moved (no page opened since): held to true time.
+    expect(
+      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [change], pageOpensAt: [T0] }),
+    ).toHaveLength(1);
+    // Early even on the device clock: no excuse.
+    expect(
+      tooEarly([floor, early(T0 + 300_000)], {
+        forwardClockChangesAt: [change],
+        pageOpensAt: [T0 + 120_000],
+      }),
+    ).toHaveLength(1);
+    // No clock change at all: no excuse.
+    expect(
+      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [], pageOpensAt: [T0 + 120_000] }),
+    ).toHaveLength(1);
+  });
+
   it("flags two status reads within a second even when no floor was given", () => {
     expect(tooEarly([wire({ sentAt: T0 }), wire({ sentAt: T0 + 999 })])).toEqual([
       "GET status twice within 999 ms",

@@ -39,6 +39,9 @@ export interface WireRequest {
   answeredAt: number | null;
   /** True time before which the server said not to ask this route again (in-bound values only). */
   allowedNextAt: number | null;
+  /** The device clock when it was sent, and that floor on the device clock (see invariants' tooEarly). */
+  sentDeviceAt?: number;
+  allowedNextDeviceAt?: number | null;
   /** The answer carried a value outside the contract's bounds (or was unreadable). */
   broken: boolean;
   /** The route that allowance constrains (a join's status body constrains the first status read). */
@@ -242,6 +245,7 @@ export function createChaosFetch(
       route: routeOf(init.method, url),
       method: init.method,
       sentAt: clock.trueNow(),
+      sentDeviceAt: clock.now(),
       key: init.headers["Idempotency-Key"] ?? init.headers["idempotency-key"] ?? null,
       outcome: null,
       answeredAt: null,
@@ -264,7 +268,10 @@ export function createChaosFetch(
           ? { ms: null, fromBody: true, broken: true }
           : allowance(response.status, headers, text);
       entry.broken = allowed.broken || entry.fault === "malformed";
-      if (allowed.ms !== null) entry.allowedNextAt = entry.answeredAt + allowed.ms;
+      if (allowed.ms !== null) {
+        entry.allowedNextAt = entry.answeredAt + allowed.ms;
+        entry.allowedNextDeviceAt = clock.now() + allowed.ms;
+      }
       entry.floorRoute = floorRouteOf(entry.route, allowed.fromBody, text);
       return makeResponse(response.status, headers, text);
     } catch (error) {

@@ -16,7 +16,35 @@ export const MAX_PER_MINUTE = 12;
 export const T0 = Date.parse("2021-07-19T11:00:00Z");
 
 /** Requests sent sooner than an earlier in-bound answer allowed (pollAfterSeconds, Retry-After). */
-export function tooEarly(wire: WireRequest[]): string[] {
+/**
+ * What the world did to the device, for the one case no client can get right: the device clock set
+ * FORWARD (true times) and pages opened (true times). A page that opens after such a change never saw
+ * it: its only clock for a floor saved before it is the device's, so there the floor is held on the
+ * device clock. A page that was open when the clock moved is held to true time (its monotonic clock
+ * saw the truth).
+ */
+export interface DeviceHistory {
+  forwardClockChangesAt: readonly number[];
+  pageOpensAt: readonly number[];
+}
+
+const unwitnessed = (
+  history: DeviceHistory | undefined,
+  floor: WireRequest,
+  request: WireRequest,
+): boolean => {
+  if (!history || floor.allowedNextDeviceAt == null || request.sentDeviceAt === undefined) return false;
+  if (request.sentDeviceAt < floor.allowedNextDeviceAt) return false;
+  const answered = floor.answeredAt as number;
+  return history.forwardClockChangesAt.some(
+    (change) =>
+      change >= answered &&
+      change <= request.sentAt &&
+      history.pageOpensAt.some((open) => open >= change && open <= request.sentAt),
+  );
+};
+
+export function tooEarly(wire: WireRequest[], history?: DeviceHistory): string[] {
   const problems: string[] = [];
   const routes = new Set(wire.map((r) => r.route));
   for (const route of routes) {
@@ -26,7 +54,11 @@ export function tooEarly(wire: WireRequest[]): string[] {
       for (const floor of floors) {
         if (floor === request || (floor.answeredAt as number) > request.sentAt) continue;
         const answered = floor.answeredAt as number;
-        if (floor.allowedNextAt !== null && request.sentAt < floor.allowedNextAt) {
+        if (
+          floor.allowedNextAt !== null &&
+          request.sentAt < floor.allowedNextAt &&
+          !unwitnessed(history, floor, request)
+        ) {
           problems.push(
             `${route} sent ${floor.allowedNextAt - request.sentAt} ms before an in-bound floor allowed (answer "${floor.fault || "ok"}" ${floor.outcome} at +${answered - T0} ms, request at +${request.sentAt - T0} ms)`,
           );

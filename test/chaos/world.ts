@@ -97,7 +97,10 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   let online = true;
   let visible = true;
 
+  const history = { forwardClockChangesAt: [] as number[], pageOpensAt: [] as number[] };
+  let skewMs = schedule.initialSkewMs;
   const openPage = (): Page => {
+    history.pageOpensAt.push(clock.trueNow());
     const serverClock = createServerClock(clock);
     const api = createApiClient({ fetch: chaos.fetch, clock, onClockSample: serverClock.observe });
     apis.push(api);
@@ -245,7 +248,11 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
           });
         });
       case "clock-jump":
-        return add(e.at, JSON.stringify(e), () => clock.setSkew(e.skewMs));
+        return add(e.at, JSON.stringify(e), () => {
+          if (e.skewMs > skewMs) history.forwardClockChangesAt.push(clock.trueNow());
+          skewMs = e.skewMs;
+          clock.setSkew(e.skewMs);
+        });
       case "outage":
         add(e.at, JSON.stringify(e), () => chaos.setOutage(true));
         return add(e.at + e.ms, `${e.kind} ends`, () => chaos.setOutage(false));
@@ -380,7 +387,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     violate(`${model.tickets - baseline.tickets} tickets for ${intents} join intent(s)`);
   if (model.reservations - baseline.reservations > 1)
     violate(`${model.reservations - baseline.reservations} reservations for one person`);
-  for (const problem of tooEarly(chaos.wire)) violate(`too early: ${problem}`);
+  for (const problem of tooEarly(chaos.wire, history)) violate(`too early: ${problem}`);
   for (const problem of tooMany(chaos.wire)) violate(`too many: ${problem}`);
   const holds = apis.reduce(
     (sum, api) => sum + ((api as ApiClient & { governorHolds?: () => number }).governorHolds?.() ?? 0),

@@ -85,6 +85,20 @@ describe("waiting-room chaos regressions", () => {
     expect((wake as number) - now).toBeGreaterThanOrEqual(2_999);
   });
 
+  it("a fresh page keeps the saved floor on its monotonic clock: a clock set forward later does not bring it nearer", () => {
+    // Saved before the reload: the server asked for 20 minutes (a 503's Retry-After on the join).
+    const pending = savedTicket({ nextPollAt: T + 20 * 60_000 });
+    const loaded = reduce(initialState(true), { type: "loaded", record: pending, durable: true }, ctx(T, 0));
+    expect(requests(loaded.effects)).toEqual([]);
+    // Ten minutes later (monotonic) the device clock is set forward by a day: the saved time has "passed".
+    const later = T + 10 * 60_000 + 86_400_000;
+    const t = reduce(loaded.state, { type: "tick" }, ctx(later, 10 * 60_000));
+    // Before the fix the join went out here, ten minutes early.
+    expect(requests(t.effects)).toEqual([]);
+    const wake = wakeAt(t.state, ctx(later, 10 * 60_000));
+    expect((wake as number) - later).toBeGreaterThanOrEqual(10 * 60_000);
+  });
+
   it("a tab that becomes leader sends nothing from its follower picture until it has re-read the store", () => {
     // A follower that saw another tab's pending join (it may not send it).
     const pending = savedTicket({ nextPollAt: 0 });

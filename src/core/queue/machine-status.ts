@@ -33,6 +33,12 @@ export function resumeRecord(
   // The same join re-read (a tab handover, another tab's intent): the floor this tab measured on the
   // monotonic clock stays; the saved device-time one may have been moved by a clock change.
   const sameJoin = record !== null && (state.record === null || state.record.joinKey === record.joinKey);
+  // The saved "not before" also goes onto the monotonic clock, so a clock set forward after this
+  // load does not bring it nearer (capped: a far one means the clock was set back since it was saved).
+  const savedWaitMs = isActive(record)
+    ? Math.max(0, Math.min(record.nextPollAt - ctx.now, MAX_SAVED_WAIT_MS))
+    : 0;
+  const keptFloor = sameJoin ? state.floorMono : null;
   const base: MachineState = {
     ...state,
     loaded: true,
@@ -42,7 +48,7 @@ export function resumeRecord(
     leaving: false,
     backoff: INITIAL_BACKOFF,
     allowedAt: record ? Math.min(record.nextPollAt, ctx.now + MAX_SAVED_WAIT_MS) : 0,
-    floorMono: sameJoin ? state.floorMono : null,
+    floorMono: savedWaitMs > 0 ? raiseFloor(keptFloor, savedWaitMs, ctx) : keptFloor,
     // An admission already in the store was announced when it arrived.
     alerted: record?.admission?.token ?? state.alerted,
   };
