@@ -45,6 +45,8 @@ export interface RunResult {
 export const unhandled: unknown[] = [];
 
 interface Page {
+  /** Its first read of the store failed: it never saw what the device holds (a private window's view). */
+  blind: boolean;
   queue: QueueClient;
   booking: BookingClient | null;
   /** What this page's booking client is made from, when the user gets there. */
@@ -53,15 +55,18 @@ interface Page {
 }
 
 /** A store that throws on every call while `failing()` (quota, private mode, a wiped profile). */
-function failingStore(inner: Store, failing: () => boolean): Store {
+function failingStore(inner: Store, failing: () => boolean, onCall?: (failed: boolean) => void): Store {
   return new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
-      return (...args: unknown[]) =>
-        failing()
+      return (...args: unknown[]) => {
+        const failed = failing();
+        onCall?.(failed);
+        return failed
           ? Promise.reject(new DOMException("storage failed", "UnknownError"))
           : (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
     },
   });
 }
@@ -106,11 +111,23 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     apis.push(api);
     const random = seededRandom(++clientSeed);
     const port = tabs.open();
-    const deps = { api, store, clock, serverClock, random, newId: seededIds(random) };
+    let calls = 0;
+    let blind = false;
+    const pageStore = failingStore(
+      store,
+      () => storageDown > 0,
+      (failed) => {
+        if (calls++ === 0) blind = failed;
+      },
+    );
+    const deps = { api, store: pageStore, clock, serverClock, random, newId: seededIds(random) };
     const queue = createQueueClient({ ...deps, tabs: port });
     queue.setOnline(online);
     queue.setVisible(visible);
     const page: Page = {
+      get blind() {
+        return blind;
+      },
       queue,
       booking: null,
       deps,
@@ -161,8 +178,10 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
         userWakeAt = clock.trueNow() + 4 * THINK_MS;
         return;
       }
-      // A tap on an empty device is a new join intent; a tap while the device holds a ticket is not.
-      if (!storedRecord) intents++;
+      // A tap on an empty device is a new join intent; a tap while the device holds a ticket is not,
+      // unless this page opened while storage was failing: like a private window, it cannot see the
+      // ticket (it says so: storage_unavailable), and no client could tell the two apart.
+      if (!storedRecord || main.blind) intents++;
       return tap(main.queue.join(EVENT_ID));
     }
     if (END_QUEUE.has(q.phase)) everEnded = true;
