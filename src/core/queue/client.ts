@@ -117,6 +117,15 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     }
   }
 
+  /**
+   * After a failure we run on memory, but keep writing through to the device's store as well (best
+   * effort): when it works again, a reload finds the place and the server's latest floor there, not
+   * what it held when it failed.
+   */
+  async function alsoDurable(op: (s: Store) => Promise<void>): Promise<void> {
+    if (store !== options.store) await op(options.store).catch(() => undefined);
+  }
+
   const dispatch = (event: QueueEvent): Promise<void> => {
     const run = chain.then(() => process(event));
     chain = run.catch(() => {});
@@ -160,9 +169,11 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     switch (effect.type) {
       case "save":
         await withStore((s) => s.putTicket(effect.record));
+        await alsoDurable((s) => s.putTicket(effect.record));
         return 0;
       case "delete":
         await withStore((s) => s.deleteTicket(effect.eventId));
+        await alsoDurable((s) => s.deleteTicket(effect.eventId));
         return 0;
       case "request":
         send(effect.request);
