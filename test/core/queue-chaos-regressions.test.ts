@@ -99,6 +99,17 @@ describe("waiting-room chaos regressions", () => {
     expect((wake as number) - later).toBeGreaterThanOrEqual(10 * 60_000);
   });
 
+  it("a fresh page waits a second before its first read: the page before it may have just sent one", () => {
+    // The closed page's last read went out at T - 300 ms (a held read, cut by the reload); nothing saved says so.
+    const ticket = savedTicket({ ticketId: "t1", ticketToken: "tok", nextPollAt: T - 5_000 });
+    const loaded = reduce(initialState(true), { type: "loaded", record: ticket, durable: true }, ctx(T, 0));
+    expect(requests(loaded.effects)).toEqual([]);
+    const early = reduce(loaded.state, { type: "tick" }, ctx(T + 999, 999));
+    expect(requests(early.effects)).toEqual([]);
+    const due = reduce(early.state, { type: "tick" }, ctx(T + 1_000, 1_000));
+    expect(requests(due.effects)).toHaveLength(1);
+  });
+
   it("a tab that becomes leader sends nothing from its follower picture until it has re-read the store", () => {
     // A follower that saw another tab's pending join (it may not send it).
     const pending = savedTicket({ nextPollAt: 0 });

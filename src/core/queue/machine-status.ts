@@ -11,6 +11,7 @@ import {
   MAX_SAVED_WAIT_MS,
   type MachineState,
   MEMORY_JOIN_GRACE_MS,
+  MIN_STATUS_GAP_MS,
   parseTime,
   type QueueEvent,
   RESUME_CLOCK_MARGIN_MS,
@@ -61,7 +62,10 @@ export function resumeRecord(
   if (record.ticketId === null)
     return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
   if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
-  return { state: { ...base, next: { op: "status", at } }, effects: [] };
+  // The page before this one may have sent a read just before it closed (its send time is not saved):
+  // a fresh page waits out the contract's one-second gap first.
+  const gap = raiseFloor(base.floorMono, MIN_STATUS_GAP_MS, ctx);
+  return { state: { ...base, floorMono: gap, next: { op: "status", at } }, effects: [] };
 }
 
 /** Admission countdown in server time: past expiresAt we say "expired", then confirm with one read. */
