@@ -52,4 +52,24 @@ describe("a store that fails and comes back", () => {
     expect(saved?.nextPollAt).toBeGreaterThan(fake.now());
     client.stop();
   });
+
+  it("never writes over another live place the tab could not see", async () => {
+    const fake = createFakeClock(T0);
+    const device = flakyStore();
+    const { stub, client } = clientOnStub(fake, { seed: 12, store: device.store });
+    await client.join("c55-59");
+    await fake.advance(0);
+    device.state.down = true;
+    await fake.advance(MINUTE);
+    // Meanwhile the device's store got another live place for the line (say, from a page opened earlier).
+    const mine = await device.inner.getTicket("c55-59");
+    const other = { ...(mine as NonNullable<typeof mine>), joinKey: "other-key", ticketId: "t-other" };
+    await device.inner.putTicket(other);
+    device.state.down = false;
+    const answered = stub.count("status");
+    await fake.advance(5 * MINUTE);
+    expect(stub.count("status")).toBeGreaterThan(answered);
+    expect((await device.inner.getTicket("c55-59"))?.ticketId).toBe("t-other");
+    client.stop();
+  });
 });

@@ -169,11 +169,15 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     switch (effect.type) {
       case "save":
         await withStore((s) => s.putTicket(effect.record));
-        await alsoDurable((s) => s.putTicket(effect.record));
+        await alsoDurable(async (s) => {
+          // Never over another live place this tab could not see (it opened while storage failed).
+          const there = await s.getTicket(effect.record.eventId);
+          if (there === null || there.ended !== null || there.joinKey === effect.record.joinKey)
+            await s.putTicket(effect.record);
+        });
         return 0;
       case "delete":
         await withStore((s) => s.deleteTicket(effect.eventId));
-        await alsoDurable((s) => s.deleteTicket(effect.eventId));
         return 0;
       case "request":
         send(effect.request);
