@@ -90,7 +90,6 @@ export function createBookingClient(deps: BookingClientDeps): BookingClient {
     // new admission as well: the server said them of its routes, not of one booking.
     if (saved) s.restoreFloors(saved);
     await s.saveDraft(draft, { step: stepFor(draft) });
-    if (!resumed) s.saveFloors();
     await catalog.loadFromStore();
     confirm.scheduleExpiry();
     if (draft.reservationKey !== null) {

@@ -157,7 +157,8 @@ export function createSession(options: BookingClientDeps): BookingSession {
     },
 
     saveDraft(next, patch = {}) {
-      const saved = { ...next, updatedAt: clock.now() };
+      // Every draft carries the route floors of the moment: a reload, or the next booking, keeps them.
+      const saved: FlooredDraft = { ...next, updatedAt: clock.now(), routeFloors: gates.floors() };
       session.draft = saved;
       session.update({
         eventId: saved.eventId,
