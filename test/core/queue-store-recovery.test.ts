@@ -27,14 +27,20 @@ function flakyStore() {
   return { store, inner, state };
 }
 
+/** A client in line on the flaky store, which has just started failing. */
+async function inLineWhenStorageFails(seed: number) {
+  const fake = createFakeClock(T0);
+  const device = flakyStore();
+  const { stub, client } = clientOnStub(fake, { seed, store: device.store });
+  await client.join("c55-59");
+  await fake.advance(0);
+  device.state.down = true;
+  return { fake, device, stub, client };
+}
+
 describe("a store that fails and comes back", () => {
   it("gets the place and the server's latest floor written back, so a reload is not early", async () => {
-    const fake = createFakeClock(T0);
-    const device = flakyStore();
-    const { stub, client } = clientOnStub(fake, { seed: 11, store: device.store });
-    await client.join("c55-59");
-    await fake.advance(0);
-    device.state.down = true;
+    const { fake, device, stub, client } = await inLineWhenStorageFails(11);
     // Reads go on while the store is down (the tab runs on memory, and says so).
     const before = stub.count("status");
     await fake.advance(5 * MINUTE);
@@ -54,12 +60,7 @@ describe("a store that fails and comes back", () => {
   });
 
   it("never writes over another live place the tab could not see", async () => {
-    const fake = createFakeClock(T0);
-    const device = flakyStore();
-    const { stub, client } = clientOnStub(fake, { seed: 12, store: device.store });
-    await client.join("c55-59");
-    await fake.advance(0);
-    device.state.down = true;
+    const { fake, device, stub, client } = await inLineWhenStorageFails(12);
     await fake.advance(MINUTE);
     // Meanwhile the device's store got another live place for the line (say, from a page opened earlier).
     const mine = await device.inner.getTicket("c55-59");

@@ -25,13 +25,18 @@ function setUp() {
   return { clock, gates, passed, waitAs, abort: (name: string) => controllers.get(name)?.abort() };
 }
 
+/** `callers` wait at a gate a 503 closed for `ms`; returned once that hold is over. */
+async function openedAfter503(ms: number, callers: string[]) {
+  const rig = setUp();
+  rig.gates.failed("centers", httpError(503, "overloaded", ms));
+  for (const name of callers) void rig.waitAs(name);
+  await rig.clock.advance(ms);
+  return rig;
+}
+
 describe("route gates after a failure", () => {
   it("let one caller through at a time; the next waits for its answer and the Retry-After it brings", async () => {
-    const { clock, gates, passed, waitAs } = setUp();
-    gates.failed("centers", httpError(503, "overloaded", 5_000));
-    void waitAs("first");
-    void waitAs("second");
-    await clock.advance(5_000);
+    const { clock, gates, passed } = await openedAfter503(5_000, ["first", "second"]);
     expect(passed).toEqual(["first"]);
     gates.failed("centers", httpError(429, "rate_limited", 60_000));
     await clock.advance(59_000);
@@ -41,12 +46,7 @@ describe("route gates after a failure", () => {
   });
 
   it("let everyone through once the probe succeeds", async () => {
-    const { clock, gates, passed, waitAs } = setUp();
-    gates.failed("centers", httpError(503, "overloaded", 2_000));
-    void waitAs("first");
-    void waitAs("second");
-    void waitAs("third");
-    await clock.advance(2_000);
+    const { clock, gates, passed } = await openedAfter503(2_000, ["first", "second", "third"]);
     expect(passed).toEqual(["first"]);
     gates.succeeded("centers");
     await clock.advance(0);
@@ -54,11 +54,7 @@ describe("route gates after a failure", () => {
   });
 
   it("let the next caller go when the probe was aborted (no answer to wait for)", async () => {
-    const { clock, gates, passed, waitAs } = setUp();
-    gates.failed("centers", httpError(503, "overloaded", 2_000));
-    void waitAs("first");
-    void waitAs("second");
-    await clock.advance(2_000);
+    const { clock, gates, passed } = await openedAfter503(2_000, ["first", "second"]);
     gates.settled("centers");
     await clock.advance(0);
     expect(passed).toEqual(["first", "second"]);
