@@ -1,8 +1,9 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { createModelFetch } from "../../mocks/fetch.ts";
 import { type Backend, createBackend, type ScenarioName } from "../../mocks/model/index.ts";
 import { sleep } from "../../src/core/net/sleep.ts";
 import { type FakeClock, flushMicrotasks } from "./fake-clock.ts";
+
+const noop = () => {};
 
 export interface ModelOnFakeClock {
   backend: Backend;
@@ -21,13 +22,13 @@ export function createModelOnFakeClock(
   options: { scenario: ScenarioName; seed: number; speed: number; flushTurns?: number },
 ): ModelOnFakeClock {
   // A held read (Prefer: wait) waits on the fake clock; while it does, the clock must be free to move,
-  // so settling waits for every call except those holding. Each call runs in its own async context
-  // so that the model's wait() can tell which call it is.
-  const context = new AsyncLocalStorage<Promise<unknown>>();
-  const holding = new Set<Promise<unknown>>();
-  let heldChanged: () => void = () => {};
+  // so settling waits until every call in flight is either finished or holding. Counting the holds is
+  // enough (no need to know which call holds), and keeps async context tracking (AsyncLocalStorage turns
+  // on a hook for every promise, the harness's main cost) out of the run.
+  let holds = 0;
+  let holdStarted: () => void = () => {};
   let nextHold = new Promise<void>((resolve) => {
-    heldChanged = resolve;
+    holdStarted = resolve;
   });
   const backend = createBackend({
     scenario: options.scenario,
@@ -35,35 +36,32 @@ export function createModelOnFakeClock(
     now: clock.trueNow,
     speed: options.speed,
     wait: async (ms) => {
-      const call = context.getStore();
-      if (call) holding.add(call);
-      heldChanged();
+      holds++;
+      holdStarted();
       nextHold = new Promise<void>((resolve) => {
-        heldChanged = resolve;
+        holdStarted = resolve;
       });
       try {
         await sleep(clock, ms);
       } finally {
-        if (call) holding.delete(call);
+        holds--;
       }
     },
   });
   const pending = new Set<Promise<unknown>>();
   const tracked: Backend = Object.create(backend);
   tracked.handle = (req) => {
-    let call: Promise<Awaited<ReturnType<Backend["handle"]>>> | null = null;
-    const started = new Promise<void>((resolve) => queueMicrotask(resolve));
-    call = started.then(() => context.run(call as Promise<unknown>, () => backend.handle(req)));
+    const call = backend.handle(req);
     pending.add(call);
-    call.finally(() => pending.delete(call as Promise<unknown>)).catch(() => {});
+    call.finally(() => pending.delete(call)).catch(() => {});
     return call;
   };
-  const busy = () => [...pending].filter((call) => !holding.has(call));
+  const busy = () => pending.size > holds;
   clock.setSettle(async () => {
     do {
-      await Promise.race([Promise.allSettled(busy()), nextHold]);
+      if (busy()) await Promise.race([...pending, nextHold].map((p) => p.then(noop, noop)));
       await flushMicrotasks(options.flushTurns);
-    } while (busy().length > 0);
+    } while (busy());
   });
   const modelFetch = createModelFetch(tracked, {
     sleep: (ms, signal) => sleep(clock, ms, signal ?? undefined),
