@@ -138,7 +138,7 @@ describe("nextPollDelay (the polite polling scheduler)", () => {
     expect(FOREGROUND_CAP_MS).toBe(900_000);
   });
 
-  it("push on, visible or hidden: only safety-net reads, never sooner than PUSH_SAFETY_NET_MS, and far back still before the earliest front", () => {
+  it("push on, visible or hidden: only safety-net reads, PUSH_SAFETY_NET_MS (+ jitter) after half the optimistic time to the front", () => {
     const r = seededRandom(8);
     for (const visible of [true, false]) {
       for (const ahead of [50, 10_000, 500_000]) {
@@ -155,10 +155,62 @@ describe("nextPollDelay (the polite polling scheduler)", () => {
         const earliestFront = (ahead / (250 * RATE_OPTIMISM)) * 1000;
         for (let i = 0; i < 200; i++) {
           const delay = nextPollDelay(input, r);
-          expect(delay).toBeGreaterThanOrEqual(PUSH_SAFETY_NET_MS);
-          expect(delay).toBeLessThanOrEqual(Math.max(PUSH_SAFETY_NET_MS, earliestFront / 2) * (1 + JITTER));
+          expect(delay).toBeGreaterThanOrEqual(earliestFront / 2 + PUSH_SAFETY_NET_MS - 1);
+          expect(delay).toBeLessThanOrEqual(earliestFront / 2 + PUSH_SAFETY_NET_MS * (1 + JITTER) + 1);
         }
       }
+    }
+    expect(PUSH_SAFETY_NET_MS).toBe(240_000);
+  });
+
+  // One ticket with push on, its push lost: reads only from nextPollDelay while the line moves at
+  // `speed` × the reported rate. Returns the reads sent before the admission and how long after the
+  // admission the first read after it came.
+  function walkWithLostPush(ahead0: number, speed: number, seed: number) {
+    const r = seededRandom(seed);
+    const reported = 250;
+    const admittedAt = (ahead0 / (reported * speed)) * 1000;
+    let t = 0;
+    let readsBefore = 0;
+    while (t < admittedAt) {
+      readsBefore++;
+      const ahead = Math.ceil(ahead0 - (reported * speed * t) / 1000);
+      t += nextPollDelay(
+        {
+          state: "waiting",
+          ahead,
+          servingRatePerSecond: reported,
+          opensAt: NOW - 60_000,
+          serverNow: NOW + t,
+          floorMs: 5_000,
+          visible: false,
+          push: true,
+        },
+        r,
+      );
+    }
+    return { readsBefore, lagMs: t - admittedAt };
+  }
+
+  it("push on, push lost: the turn is noticed within 4.8 min of the admission even when the line moves 2.5× faster than reported", () => {
+    for (let seed = 0; seed < 50; seed++) {
+      for (const ahead0 of [1_000, 50_000, 300_000, 900_000, 2_000_000]) {
+        for (const speed of [0.5, 1, 1.5, 2, 2.5]) {
+          const { lagMs } = walkWithLostPush(ahead0, speed, seed * 7 + ahead0);
+          expect(lagMs).toBeGreaterThanOrEqual(0);
+          expect(lagMs).toBeLessThanOrEqual(PUSH_SAFETY_NET_MS * (1 + JITTER) + 1);
+          expect(lagMs).toBeLessThanOrEqual(288_000);
+        }
+      }
+    }
+  });
+
+  it("push on: a one-hour wait at the reported rate takes at most 4 safety-net reads before the admission", () => {
+    // 900,000 ahead at 250 a second: 60 minutes. Reads landing well before the earliest admission (the
+    // earlier rule, max(300 s, earliestFront / 2)) took 6 here.
+    for (let seed = 0; seed < 50; seed++) {
+      const { readsBefore } = walkWithLostPush(900_000, 1, seed);
+      expect(readsBefore).toBeLessThanOrEqual(4);
     }
   });
 
