@@ -263,11 +263,12 @@ export function createChaosFetch(
       entry.outcome = response.status;
       entry.answeredAt = clock.trueNow();
       // An unreadable body says nothing, whatever fragments of it look like.
-      const allowed =
-        entry.fault === "malformed"
-          ? { ms: null, fromBody: true, broken: true }
-          : allowance(response.status, headers, text);
-      entry.broken = allowed.broken || entry.fault === "malformed";
+      // (A malformed answer may also carry a Date off by days: fault "malformed+date-off".)
+      const malformed = entry.fault.startsWith("malformed");
+      const allowed = malformed
+        ? { ms: null, fromBody: true, broken: true }
+        : allowance(response.status, headers, text);
+      entry.broken = allowed.broken || malformed;
       if (allowed.ms !== null) {
         entry.allowedNextAt = entry.answeredAt + allowed.ms;
         entry.allowedNextDeviceAt = clock.now() + allowed.ms;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BackoffOptions, INITIAL_BACKOFF, nextBackoff } from "../../src/core/net/backoff.ts";
+import { type BackoffOptions, GROWTH, INITIAL_BACKOFF, nextBackoff } from "../../src/core/net/backoff.ts";
 import { seededRandom } from "../support/seeded.ts";
 
 const decorrelated: BackoffOptions = { initialDelayMs: 1000, maxDelayMs: 60_000, jitter: "decorrelated" };
@@ -52,6 +52,29 @@ describe("nextBackoff", () => {
       tenth += delays[9] ?? 0;
     }
     expect(tenth / first).toBeGreaterThan(5);
+  });
+
+  it("grows for certain: each delay is at least GROWTH × the last until the cap, for every seed (property)", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const delays = run(decorrelated, seed, 20);
+      for (let i = 1; i < delays.length; i++)
+        expect(delays[i]).toBeGreaterThanOrEqual(Math.min(60_000, Math.round((delays[i - 1] ?? 0) * GROWTH)) - 1);
+    }
+  });
+
+  it("so a run of failures never sends more than a handful of attempts a minute, whatever the dice", () => {
+    const unlucky = () => 0;
+    let state = INITIAL_BACKOFF;
+    let at = 0;
+    const sent = [0];
+    while (at < 60_000) {
+      const [delay, next] = nextBackoff(state, { ...decorrelated, initialDelayMs: 2_000 }, unlucky);
+      state = next;
+      at += delay;
+      if (at < 60_000) sent.push(at);
+    }
+    // 0, 2, 5, 9.5, 16.25, 26.4, 41.6 s: seven attempts (plain decorrelated jitter: one every 2 s, 30).
+    expect(sent).toHaveLength(7);
   });
 
   it("reaches the cap and stays bounded by it", () => {

@@ -72,7 +72,7 @@ describe("withRetry", () => {
         attempts.push(clock.trueNow() - START);
         throw networkError();
       },
-      // random 0: every delay is the backoff's 2 s base, so the schedule is exact.
+      // random 0: every delay is the backoff's floor (2 s, then 1.5× the last), so the schedule is exact.
       { clock, random: () => 0, maxElapsedMs: 20_000 },
     );
     const settled = expect(
@@ -83,9 +83,9 @@ describe("withRetry", () => {
     ).rejects.toMatchObject({ code: "network" });
     await clock.advance(60_000);
     await settled;
-    // Attempts at 0, 2, ..., 20 s; the next would start at 22 s, past the cap: it stops there, at once.
-    expect(attempts).toEqual(Array.from({ length: 11 }, (_, i) => i * 2_000));
-    expect(rejectedAt).toBe(20_000);
+    // Attempts at 0, 2, 5, 9.5, 16.25 s; the next would start at 26.375 s, past the cap: it stops there, at once.
+    expect(attempts).toEqual([0, 2_000, 5_000, 9_500, 16_250]);
+    expect(rejectedAt).toBe(16_250);
     expect(clock.pendingTimers()).toBe(0);
   });
 });

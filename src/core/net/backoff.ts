@@ -6,8 +6,9 @@ export interface BackoffOptions {
   /** No delay is ever longer than this. */
   maxDelayMs: number;
   /**
-   * decorrelated: next = random in [initial, 3 × previous], capped (AWS
-   * "decorrelated jitter"); full: random in [0, initial × 2^attempt], capped.
+   * decorrelated: next = random in [max(initial, GROWTH × previous), 3 × previous],
+   * capped (AWS "decorrelated jitter" with a rising floor); full: random in
+   * [0, initial × 2^attempt], capped.
    */
   jitter: "decorrelated" | "full";
 }
@@ -17,6 +18,13 @@ export interface BackoffState {
   attempt: number;
   previousDelayMs: number;
 }
+
+/**
+ * Each decorrelated delay is at least this many times the last. Plain decorrelated jitter draws from
+ * [initial, 3 × previous], so an unlucky run stays near the initial delay for ever (seen in the chaos
+ * runs: 13 attempts in 53 s during an outage); a rising floor makes the growth certain, not likely.
+ */
+export const GROWTH = 1.5;
 
 export const INITIAL_BACKOFF: BackoffState = { attempt: 0, previousDelayMs: 0 };
 
@@ -37,7 +45,8 @@ export function nextBackoff(
     delay = random() * ceiling;
   } else {
     const previous = Math.max(base, state.previousDelayMs);
-    delay = Math.min(cap, base + random() * (previous * 3 - base));
+    const low = state.attempt === 0 ? base : Math.min(cap, previous * GROWTH);
+    delay = Math.min(cap, low + random() * Math.max(0, previous * 3 - low));
   }
   delay = Math.round(Math.min(cap, Math.max(0, delay)));
   return [delay, { attempt: state.attempt + 1, previousDelayMs: delay }];
