@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/core/store/types.ts";
+import { createTabsBus } from "../support/fake-tabs.ts";
 import { createHarness } from "../support/queue-harness.ts";
 
 /** The shared store, failing while `down()` says so (IndexedDB erroring for a while). */
@@ -42,5 +43,33 @@ describe("queue after a storage failure (chaos: 2 tickets for 1 join intent)", (
     expect(keys.size).toBe(1);
     expect(second.client.getView().ticketId).toBe(ticketId);
     second.client.stop();
+  });
+
+  it("a second tab opened as storage comes back and tapping Join at once takes the leader's memory-only place", async () => {
+    const h = createHarness({ seed: 5 });
+    let down = true;
+    const store = failing(h.store, () => down);
+    const bus = createTabsBus();
+    const leader = h.newClient({ store, tabs: bus.open() });
+    // The first tab joins while IndexedDB fails: its place lives in memory only.
+    await leader.client.join("c55-59");
+    await h.runUntil(() => leader.client.getView().ticketId !== null, 30_000);
+    const ticketId = leader.client.getView().ticketId;
+    expect(ticketId).not.toBeNull();
+
+    // Storage is back; a second tab opens and its Join is tapped before it has heard the leader.
+    down = false;
+    const follower = h.newClient({ store, tabs: bus.open() });
+    const joined = follower.client.join("c55-59");
+    await h.clock.advance(1_000);
+    await joined;
+    await h.runUntil(() => follower.client.getView().ticketId !== null, 30_000);
+
+    // One ticket on the server (before: the follower read an empty store and sent its own key).
+    expect(h.byRoute("POST join")).toHaveLength(1);
+    expect(h.backend.inspect().tickets).toBe(1);
+    expect(follower.client.getView().ticketId).toBe(ticketId);
+    leader.client.stop();
+    follower.client.stop();
   });
 });

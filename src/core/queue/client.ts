@@ -52,6 +52,12 @@ const CLOCK_JUMP_TOLERANCE_MS = 1_000;
 /** A timer firing this little early is on time (platforms round); more than this, it waits the rest. */
 const EARLY_TOLERANCE_MS = 1;
 
+/**
+ * A follower tab that has not heard the leader yet waits this long for its answer before a join: the
+ * leader may hold a place its store could not keep (storage failed), which only its view can show.
+ */
+const LEADER_ANSWER_MS = 300;
+
 /** After a throw that even recovery could not handle: try again this much later. */
 const CRASH_RETRY_MS = 60_000;
 
@@ -82,6 +88,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   let stopped = false;
   let timer: { cancel: Cancel; at: number } | null = null;
   let lastViewJson = "";
+  let publishedAsLeader = false;
   /** The last error caught inside the runner, and the last failure of a DELETE, for leave()'s rejection. */
   let lastCrash: unknown;
   let lastLeaveFailure: unknown;
@@ -246,9 +253,14 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     if (tabs && !state.leader && publishAsFollower) tabs.publish(ownView(state, ctx()));
     view = toView(state, ctx());
     const json = JSON.stringify(view);
-    if (json === lastViewJson) return;
+    const changed = json !== lastViewJson;
+    // The leader's first view goes out even unchanged: a follower about to join waits for it (see join).
+    if (tabs && state.leader && (changed || !publishedAsLeader)) {
+      tabs.publish(view);
+      publishedAsLeader = true;
+    }
+    if (!changed) return;
     lastViewJson = json;
-    if (tabs && state.leader) tabs.publish(view);
     for (const listener of [...listeners]) listener(view);
   }
 
@@ -345,6 +357,21 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   view = toView(state, ctx());
   lastViewJson = JSON.stringify(view);
 
+  let heardLeader: () => void = () => undefined;
+  const leaderHeard = new Promise<void>((resolve) => {
+    heardLeader = resolve;
+  });
+  const leaderAnswer = (): Promise<void> =>
+    !tabs || state.leader || state.mirror !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const cancel = later(clock, LEADER_ANSWER_MS, resolve);
+          void leaderHeard.then(() => {
+            cancel();
+            resolve();
+          });
+        });
+
   if (tabs) {
     unsubscribers.push(
       tabs.onLeaderChange((leader) => {
@@ -352,7 +379,10 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         if (leader) void reload();
         else controllers.get("status")?.abort();
       }),
-      tabs.onRemoteView((remote) => void dispatch({ type: "remote_view", view: remote })),
+      tabs.onRemoteView((remote) => {
+        void dispatch({ type: "remote_view", view: remote });
+        heardLeader();
+      }),
     );
   }
 
@@ -384,7 +414,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
      * transaction: a read taken outside either could miss another tab's join
      * being saved, and send a second Idempotency-Key (a second ticket).
      */
-    join(eventId) {
+    async join(eventId) {
+      // Heard before the chain: the leader's view is then processed ahead of this join.
+      await leaderAnswer();
       return inChain(async () => {
         if (!state.loaded) await loadFromStore(0);
         // The store could not show the place another tab holds, but that tab's view does: no second ticket.
