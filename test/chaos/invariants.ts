@@ -26,7 +26,33 @@ export const T0 = Date.parse("2021-07-19T11:00:00Z");
 export interface DeviceHistory {
   forwardClockChangesAt: readonly number[];
   pageOpensAt: readonly number[];
+  /** When the device's storage failed (true times; `to` null while it still fails). */
+  storageDown: ReadonlyArray<{ from: number; to: number | null }>;
 }
+
+/**
+ * The app writes a refused save again every 2 s (queue and booking): after storage comes back, a
+ * floor told during the failure is on the device within this long.
+ */
+export const SAVE_RETRY_MS = 2_000;
+
+/**
+ * The other case no client can get right: a floor told while storage was failing, and the page that
+ * was told closed (a reload, the phone off) before storage came back and the write landed. Its
+ * memory is gone and the device never held the floor.
+ */
+const unsaved = (history: DeviceHistory | undefined, floor: WireRequest, request: WireRequest): boolean => {
+  if (!history) return false;
+  const answered = floor.answeredAt as number;
+  return history.storageDown.some(
+    ({ from, to }) =>
+      from <= answered &&
+      (to === null || answered <= to) &&
+      history.pageOpensAt.some(
+        (open) => open >= answered && open <= request.sentAt && (to === null || open <= to + SAVE_RETRY_MS),
+      ),
+  );
+};
 
 const unwitnessed = (
   history: DeviceHistory | undefined,
@@ -57,7 +83,8 @@ export function tooEarly(wire: WireRequest[], history?: DeviceHistory): string[]
         if (
           floor.allowedNextAt !== null &&
           request.sentAt < floor.allowedNextAt &&
-          !unwitnessed(history, floor, request)
+          !unwitnessed(history, floor, request) &&
+          !unsaved(history, floor, request)
         ) {
           problems.push(
             `${route} sent ${floor.allowedNextAt - request.sentAt} ms before an in-bound floor allowed (answer "${floor.fault || "ok"}" ${floor.outcome} at +${answered - T0} ms, request at +${request.sentAt - T0} ms)`,

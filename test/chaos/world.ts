@@ -102,7 +102,17 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   let online = true;
   let visible = true;
 
-  const history = { forwardClockChangesAt: [] as number[], pageOpensAt: [] as number[] };
+  const history = {
+    forwardClockChangesAt: [] as number[],
+    pageOpensAt: [] as number[],
+    storageDown: [] as Array<{ from: number; to: number | null }>,
+  };
+  const setStorageDown = (down: number) => {
+    if (storageDown === 0 && down > 0) history.storageDown.push({ from: clock.trueNow(), to: null });
+    const last = history.storageDown.at(-1);
+    if (storageDown > 0 && down === 0 && last) last.to = clock.trueNow();
+    storageDown = down;
+  };
   let skewMs = schedule.initialSkewMs;
   const openPage = (): Page => {
     history.pageOpensAt.push(clock.trueNow());
@@ -276,10 +286,8 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
         add(e.at, JSON.stringify(e), () => chaos.setOutage(true));
         return add(e.at + e.ms, `${e.kind} ends`, () => chaos.setOutage(false));
       case "storage":
-        add(e.at, JSON.stringify(e), () => storageDown++);
-        return add(e.at + e.ms, `${e.kind} ends`, () => {
-          storageDown = Math.max(0, storageDown - 1);
-        });
+        add(e.at, JSON.stringify(e), () => setStorageDown(storageDown + 1));
+        return add(e.at + e.ms, `${e.kind} ends`, () => setStorageDown(Math.max(0, storageDown - 1)));
       case "offline":
         add(e.at, JSON.stringify(e), () => {
           online = false;
@@ -314,7 +322,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     // The storm is over: every fault off, storage back, online and visible.
     chaos.setEnabled(false);
     chaos.setOutage(false);
-    storageDown = 0;
+    setStorageDown(0);
     online = true;
     visible = true;
     for (const page of pages) {
@@ -389,7 +397,8 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     const userLooks = frozenUntil ? undefined : pending ? Math.max(userWakeAt, now + 1_000) : userWakeAt;
     const candidates = [timeline[0]?.at, frozenUntil || undefined, userLooks, endAt];
     const target = Math.min(...candidates.filter((t): t is number => t !== undefined && t > now));
-    if (nextTimer !== null && nextTimer <= target) await clock.step();
+    // Settling may re-arm the next timer later than the next event: then the event goes first.
+    if (nextTimer !== null && nextTimer <= target) await clock.step(target);
     else await clock.advance(target - now);
   }
 

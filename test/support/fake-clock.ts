@@ -18,8 +18,11 @@ export interface FakeClock extends Clock {
   trueNow(): number;
   /** Runs every timer due up to trueNow() + ms, letting promises settle between them. */
   advance(ms: number): Promise<void>;
-  /** Runs the next due timer (advancing time to it); false when there is none. */
-  step(): Promise<boolean>;
+  /**
+   * Runs the next due timer (advancing time to it); false when there is none, or when the next one
+   * (as it stands once the world has settled) is later than `limit`.
+   */
+  step(limit?: number): Promise<boolean>;
   /** True time of the next pending timer, or null. */
   nextTimerAt(): number | null;
   pendingTimers(): number;
@@ -157,9 +160,9 @@ export function createFakeClock(startMs: number, skewMs = 0): FakeClock {
       now = until;
       await settle();
     },
-    async step() {
+    async step(limit = Number.POSITIVE_INFINITY) {
       await settle();
-      return runNext(Number.POSITIVE_INFINITY);
+      return runNext(limit);
     },
     nextTimerAt: () => heap.peek()?.at ?? null,
     pendingTimers: () => heap.size(),

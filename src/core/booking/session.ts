@@ -1,4 +1,5 @@
 import { type ApiClient, ApiError } from "../api/types.ts";
+import { type Cancel, later } from "../clock/timer.ts";
 import type { Clock, IdFactory, Random, ServerClock } from "../clock/types.ts";
 import type { Center, Reservation } from "../contract/types.ts";
 import { MAX_RETRY_AFTER_MS } from "../net/retry-after.ts";
@@ -70,6 +71,8 @@ type FlooredDraft = BookingDraft & { routeFloors?: Record<string, number> };
 
 /** A saved floor further away than this is a device clock set back: capped (Retry-After ≤ 1 h, plus spread). */
 const MAX_SAVED_FLOOR_MS = 2 * MAX_RETRY_AFTER_MS;
+/** How often a draft write the device's store refused is tried again. */
+const DRAFT_RETRY_MS = 2_000;
 
 const newestFirst = (a: Reservation, b: Reservation) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
 
@@ -130,6 +133,8 @@ export function createSession(options: BookingClientDeps): BookingSession {
   let view = initialView(store.durable);
   let controller = new AbortController();
   let writes: Promise<void> = Promise.resolve();
+  let latestWrite: (() => Promise<void>) | null = null;
+  let writeAgain: Cancel | null = null;
   const gates = createRouteGates(clock, random);
 
   const session: BookingSession = {
@@ -176,7 +181,25 @@ export function createSession(options: BookingClientDeps): BookingSession {
     },
 
     queueDraftWrite(write) {
-      writes = writes.then(write).catch(() => session.update({ notice: notice("storage_unavailable") }));
+      latestWrite = write;
+      writes = writes.then(write).then(
+        () => {
+          if (latestWrite !== write) return;
+          writeAgain?.();
+          writeAgain = null;
+          if (view.notice?.code === "storage_unavailable") session.update({ notice: null });
+        },
+        () => {
+          session.update({ notice: notice("storage_unavailable") });
+          // Storage often comes back: the latest draft (and its route floors) is written again until
+          // it lands, so a reload soon after does not find an older one.
+          if (latestWrite === write && !writeAgain)
+            writeAgain = later(clock, DRAFT_RETRY_MS, () => {
+              writeAgain = null;
+              if (latestWrite === write) void session.queueDraftWrite(write);
+            });
+        },
+      );
       return writes;
     },
 
@@ -260,7 +283,11 @@ export function createSession(options: BookingClientDeps): BookingSession {
       controller = new AbortController();
     },
 
-    clearGates: () => gates.clear(),
+    clearGates() {
+      gates.clear();
+      writeAgain?.();
+      writeAgain = null;
+    },
 
     saveFloors() {
       const draft = session.draft;

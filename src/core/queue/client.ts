@@ -58,6 +58,9 @@ const EARLY_TOLERANCE_MS = 1;
  */
 const LEADER_ANSWER_MS = 300;
 
+/** How often a write the device's store refused is tried again (see saveAgainLater). */
+const DURABLE_RETRY_MS = 2_000;
+
 /** After a throw that even recovery could not handle: try again this much later. */
 const CRASH_RETRY_MS = 60_000;
 
@@ -130,8 +133,39 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
    * what it held when it failed.
    */
   async function alsoDurable(op: (s: Store) => Promise<void>): Promise<void> {
-    if (store !== options.store) await op(options.store).catch(() => undefined);
+    if (store === options.store) return;
+    try {
+      await op(options.store);
+      unsaved?.();
+      unsaved = null;
+    } catch {
+      saveAgainLater();
+    }
   }
+
+  /**
+   * A write the device's store refused is tried again every DURABLE_RETRY_MS until one lands (storage
+   * often comes back), so a reload soon after finds the latest floor rather than the one saved before.
+   */
+  let unsaved: Cancel | null = null;
+  function saveAgainLater(): void {
+    if (unsaved || stopped) return;
+    unsaved = later(clock, DURABLE_RETRY_MS, () => {
+      unsaved = null;
+      void inChain(async () => {
+        const record = state.record;
+        if (record) await alsoDurable(putUnlessAnotherPlace(record));
+      });
+    });
+  }
+
+  /** Never over another live place this tab could not see (it opened while storage failed). */
+  const putUnlessAnotherPlace =
+    (record: TicketRecord) =>
+    async (s: Store): Promise<void> => {
+      const there = await s.getTicket(record.eventId);
+      if (there === null || there.ended !== null || there.joinKey === record.joinKey) await s.putTicket(record);
+    };
 
   const dispatch = (event: QueueEvent): Promise<void> => {
     const run = chain.then(() => process(event));
@@ -176,12 +210,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     switch (effect.type) {
       case "save":
         await withStore((s) => s.putTicket(effect.record));
-        await alsoDurable(async (s) => {
-          // Never over another live place this tab could not see (it opened while storage failed).
-          const there = await s.getTicket(effect.record.eventId);
-          if (there === null || there.ended !== null || there.joinKey === effect.record.joinKey)
-            await s.putTicket(effect.record);
-        });
+        await alsoDurable(putUnlessAnotherPlace(effect.record));
         return 0;
       case "delete":
         await withStore((s) => s.deleteTicket(effect.eventId));
@@ -472,6 +501,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       stopped = true;
       timer?.cancel();
       timer = null;
+      unsaved?.();
       for (const controller of controllers.values()) controller.abort();
       controllers.clear();
       for (const off of unsubscribers) off();
