@@ -39,11 +39,17 @@ export const SAVE_RETRY_MS = 2_000;
 /**
  * The other case no client can get right: a floor told while storage was failing, and the page that
  * was told closed (a reload, the phone off) before storage came back and the write landed. Its
- * memory is gone and the device never held the floor.
+ * memory is gone and the device never held the floor. Or the page asking opened while storage
+ * failed, after the floor was saved: it could not read it.
  */
 const unsaved = (history: DeviceHistory | undefined, floor: WireRequest, request: WireRequest): boolean => {
   if (!history) return false;
   const answered = floor.answeredAt as number;
+  const down = (at: number) => history.storageDown.some(({ from, to }) => from <= at && (to === null || at <= to));
+  // A page opened blind (its store could not be read), the latest before the request and after the
+  // floor: like a private window, it cannot see what the device saved.
+  const lastOpen = history.pageOpensAt.filter((open) => open <= request.sentAt).at(-1);
+  if (lastOpen !== undefined && lastOpen >= answered && down(lastOpen)) return true;
   return history.storageDown.some(
     ({ from, to }) =>
       from <= answered &&
@@ -70,6 +76,22 @@ const unwitnessed = (
   );
 };
 
+/**
+ * A floor the server itself has since answered past: a later request on the route (itself checked)
+ * got a success before `request` went out, so the server was serving again and the app may forget it.
+ */
+const superseded = (sent: WireRequest[], floor: WireRequest, request: WireRequest): boolean =>
+  sent.some(
+    (r) =>
+      r !== floor &&
+      r.sentAt >= (floor.answeredAt as number) &&
+      r.answeredAt !== null &&
+      r.answeredAt <= request.sentAt &&
+      typeof r.outcome === "number" &&
+      r.outcome >= 200 &&
+      r.outcome < 300,
+  );
+
 export function tooEarly(wire: WireRequest[], history?: DeviceHistory): string[] {
   const problems: string[] = [];
   const routes = new Set(wire.map((r) => r.route));
@@ -83,6 +105,7 @@ export function tooEarly(wire: WireRequest[], history?: DeviceHistory): string[]
         if (
           floor.allowedNextAt !== null &&
           request.sentAt < floor.allowedNextAt &&
+          !superseded(sent, floor, request) &&
           !unwitnessed(history, floor, request) &&
           !unsaved(history, floor, request)
         ) {

@@ -72,4 +72,25 @@ describe("queue after a storage failure (chaos: 2 tickets for 1 join intent)", (
     leader.client.stop();
     follower.client.stop();
   });
+
+  it("a status read saved while storage failed reaches the device's store within 2 s of storage coming back", async () => {
+    const h = createHarness({ seed: 4 });
+    let down = false;
+    const store = failing(h.store, () => down);
+    const { client } = h.newClient({ store });
+    await client.join("c55-59");
+    await h.runUntil(() => h.byRoute("GET status").length >= 1, 60_000);
+    const saved = await h.store.getTicket("c55-59");
+
+    down = true;
+    const reads = h.byRoute("GET status").length;
+    await h.runUntil(() => h.byRoute("GET status").length > reads, 10 * 60_000);
+    // Storage is back: no save is due (the next read is far off), yet the read lands within 2 s.
+    down = false;
+    await h.clock.advance(2_100);
+    const now = await h.store.getTicket("c55-59");
+    expect(now?.nextPollAt).not.toBe(saved?.nextPollAt);
+    expect(now?.nextPollAt).toBeGreaterThan(saved?.nextPollAt ?? Number.POSITIVE_INFINITY);
+    client.stop();
+  });
 });

@@ -159,6 +159,11 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     });
   }
 
+  const ticketedElsewhere = async (pending: TicketRecord): Promise<boolean> => {
+    const there = await withStore((s) => s.getTicket(pending.eventId));
+    return there !== null && there.ended === null && there.ticketId !== null && there.joinKey === pending.joinKey;
+  };
+
   /** Never over another live place this tab could not see (it opened while storage failed). */
   const putUnlessAnotherPlace =
     (record: TicketRecord) =>
@@ -181,6 +186,7 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       let alerts = 0;
       for (const effect of transition.effects) alerts += await perform(effect);
       render(PUBLISHED_BY_FOLLOWER.has(event.type));
+      if (event.type === "remote_view" && holdsSmallerJoinKey(event.view)) tabs?.publish(ownView(state, ctx()));
       for (let i = 0; i < alerts; i++) onAdmitted?.(view);
     } catch (error) {
       // A bug (a store that throws twice, a reducer throw) must not stop
@@ -188,6 +194,23 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       if (!crashed(error)) return;
     }
     arm();
+  }
+
+  /**
+   * Another tab is about to join with a larger key than this tab's unsent one: it opened after this
+   * tab published (a new tab hears only the leader), so it is told again, and both send the smaller.
+   */
+  function holdsSmallerJoinKey(remote: QueueView): boolean {
+    const mine = state.record;
+    return (
+      state.joinUnsent &&
+      mine !== null &&
+      mine.ticketId === null &&
+      remote.phase === "joining" &&
+      remote.eventId === mine.eventId &&
+      typeof remote.joinKey === "string" &&
+      mine.joinKey < remote.joinKey
+    );
   }
 
   /** Recovers from a throw inside process(); false when even that failed (a plain tick is then armed). */
@@ -209,6 +232,12 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
   async function perform(effect: Effect): Promise<number> {
     switch (effect.type) {
       case "save":
+        // A join still pending in this tab never replaces the ticket another tab already got with the
+        // same key (it would lose the place and its admission): this tab reads that ticket instead.
+        if (effect.record.ticketId === null && (await ticketedElsewhere(effect.record))) {
+          void reload();
+          return 0;
+        }
         await withStore((s) => s.putTicket(effect.record));
         await alsoDurable(putUnlessAnotherPlace(effect.record));
         return 0;
