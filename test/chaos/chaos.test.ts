@@ -60,23 +60,59 @@ describe("chaos harness: the invariants can fail", () => {
       tooEarly([floor, early(T0 + 86_700_000)], {
         forwardClockChangesAt: [change],
         pageOpensAt: [T0 + 120_000],
+        storageDown: [],
       }),
     ).toEqual([]);
     // The page that was open when the clock moved (no page opened since): held to true time.
     expect(
-      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [change], pageOpensAt: [T0] }),
+      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [change], pageOpensAt: [T0], storageDown: [] }),
     ).toHaveLength(1);
     // Early even on the device clock: no excuse.
     expect(
       tooEarly([floor, early(T0 + 300_000)], {
         forwardClockChangesAt: [change],
         pageOpensAt: [T0 + 120_000],
+        storageDown: [],
       }),
     ).toHaveLength(1);
     // No clock change at all: no excuse.
     expect(
-      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [], pageOpensAt: [T0 + 120_000] }),
+      tooEarly([floor, early(T0 + 86_700_000)], {
+        forwardClockChangesAt: [],
+        pageOpensAt: [T0 + 120_000],
+        storageDown: [],
+      }),
     ).toHaveLength(1);
+  });
+
+  it("excuses a floor told while storage failed only for a page opened before it could be saved, or opened blind", () => {
+    const floor = wire({ route: "POST join", sentAt: T0, outcome: 503, allowedNextAt: T0 + 1_200_000 });
+    const early = wire({ route: "POST join", sentAt: T0 + 300_000 });
+    const history = (pageOpensAt: number[], storageDown: Array<{ from: number; to: number | null }>) => ({
+      forwardClockChangesAt: [],
+      pageOpensAt,
+      storageDown,
+    });
+    const down = [{ from: T0 - 1_000, to: T0 + 100_000 }];
+    // Told while storage failed; the page reloaded before storage came back: nothing could keep it.
+    expect(tooEarly([floor, early], history([T0 - 5_000, T0 + 50_000], down))).toEqual([]);
+    // Reloaded well after storage came back: the app had written it again by then.
+    expect(tooEarly([floor, early], history([T0 - 5_000, T0 + 150_000], down))).toHaveLength(1);
+    // Storage failed only after the floor was saved, and the page then opened blind: it could not read it.
+    const later = [{ from: T0 + 10_000, to: T0 + 200_000 }];
+    expect(tooEarly([floor, early], history([T0 - 5_000, T0 + 50_000], later))).toEqual([]);
+    // No reload at all: the page that was told is held to it.
+    expect(tooEarly([floor, early], history([T0 - 5_000], down))).toHaveLength(1);
+  });
+
+  it("a floor the server has since answered past with a success no longer holds; the answer must come first", () => {
+    const floor = wire({ route: "GET regions", sentAt: T0, outcome: 429, allowedNextAt: T0 + 600_000 });
+    const answered = wire({ route: "GET regions", sentAt: T0 + 100_000 });
+    const after = wire({ route: "GET regions", sentAt: T0 + 200_000 });
+    // The request that was answered is itself too early; the one after it is not.
+    expect(tooEarly([floor, answered, after])).toHaveLength(1);
+    // A failed request proves nothing: both are too early.
+    expect(tooEarly([floor, { ...answered, outcome: "failed" }, after])).toHaveLength(2);
   });
 
   it("flags two status reads within a second even when no floor was given", () => {

@@ -84,9 +84,10 @@ const superseded = (sent: WireRequest[], floor: WireRequest, request: WireReques
   sent.some(
     (r) =>
       r !== floor &&
+      r !== request &&
       r.sentAt >= (floor.answeredAt as number) &&
       r.answeredAt !== null &&
-      r.answeredAt <= request.sentAt &&
+      r.answeredAt < request.sentAt &&
       typeof r.outcome === "number" &&
       r.outcome >= 200 &&
       r.outcome < 300,

@@ -177,7 +177,8 @@ export function createConfirmPart(s: BookingSession, hooks: ConfirmHooks): Confi
 
   async function complete(reservation: Reservation): Promise<void> {
     const finished = s.draft;
-    await store.putReservation(reservation).catch(() => s.update({ notice: notice("storage_unavailable") }));
+    // Kept until it lands: storage often comes back, and the booking is the one thing the user came for.
+    await s.keep(() => store.putReservation(reservation));
     // Done: the personal data and the admission token go; a marker (the admission's expiry and
     // non-secret mark) stays so opening this admission again shows the booking.
     await s.queueDraftWrite(() =>

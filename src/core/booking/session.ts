@@ -94,6 +94,8 @@ export interface BookingSession {
   saveDraft(next: BookingDraft, patch?: Partial<BookingView>): Promise<void>;
   /** Queues any other draft write behind those in flight. */
   queueDraftWrite(write: () => Promise<void>): Promise<void>;
+  /** A write that must land (a reservation): on failure it is tried again every DRAFT_RETRY_MS until it does. */
+  keep(write: () => Promise<void>): Promise<void>;
   /** Resolves once every draft write so far has landed. */
   flushDraftWrites(): Promise<void>;
   savePreferences(change: Partial<Preferences>): Promise<void>;
@@ -135,6 +137,23 @@ export function createSession(options: BookingClientDeps): BookingSession {
   let writes: Promise<void> = Promise.resolve();
   let latestWrite: (() => Promise<void>) | null = null;
   let writeAgain: Cancel | null = null;
+  const unkept = new Set<() => Promise<void>>();
+  let keepAgain: Cancel | null = null;
+  const keepLater = () => {
+    if (keepAgain) return;
+    keepAgain = later(clock, DRAFT_RETRY_MS, async () => {
+      keepAgain = null;
+      for (const write of [...unkept]) {
+        try {
+          await write();
+          unkept.delete(write);
+        } catch {
+          // Still failing: the next round tries again.
+        }
+      }
+      if (unkept.size > 0) keepLater();
+    });
+  };
   const gates = createRouteGates(clock, random);
 
   const session: BookingSession = {
@@ -201,6 +220,14 @@ export function createSession(options: BookingClientDeps): BookingSession {
         },
       );
       return writes;
+    },
+
+    keep(write) {
+      return write().catch(() => {
+        session.update({ notice: notice("storage_unavailable") });
+        unkept.add(write);
+        keepLater();
+      });
     },
 
     flushDraftWrites: () => writes,
@@ -287,6 +314,8 @@ export function createSession(options: BookingClientDeps): BookingSession {
       gates.clear();
       writeAgain?.();
       writeAgain = null;
+      keepAgain?.();
+      keepAgain = null;
     },
 
     saveFloors() {

@@ -169,7 +169,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     (record: TicketRecord) =>
     async (s: Store): Promise<void> => {
       const there = await s.getTicket(record.eventId);
-      if (there === null || there.ended !== null || there.joinKey === record.joinKey) await s.putTicket(record);
+      // The same join with its ticket already there: a record still waiting for it must not replace it.
+      const sameJoin = there?.joinKey === record.joinKey && (record.ticketId !== null || there?.ticketId === null);
+      if (there === null || there.ended !== null || sameJoin) await s.putTicket(record);
     };
 
   const dispatch = (event: QueueEvent): Promise<void> => {
