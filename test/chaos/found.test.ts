@@ -73,6 +73,23 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "two status reads 999 ms apart: a page reloaded with an admission saved skipped the one-second gap",
+    {
+      seed: 1,
+      rates: calm,
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 60003,
+      events: [
+        { at: 4279, kind: "outage", ms: 16729 },
+        { at: 16175, kind: "clock-jump", skewMs: 4234200 },
+        { at: 18853, kind: "reload" },
+        { at: 22007, kind: "reload" },
+        { at: 47309, kind: "gap", ms: 602457 },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

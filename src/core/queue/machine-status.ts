@@ -61,10 +61,10 @@ export function resumeRecord(
   const at = Math.max(notBefore + margin, ctx.now + ctx.random() * RESUME_SPREAD_MS);
   if (record.ticketId === null)
     return { state: { ...base, next: { op: "join", at: at + joinGraceMs } }, effects: [] };
-  if (record.admission) return expireIfDue({ state: base, effects: [] }, ctx);
   // The page before this one may have sent a read just before it closed (its send time is not saved):
-  // a fresh page waits out the contract's one-second gap first.
+  // a fresh page waits out the contract's one-second gap first, admitted or not.
   const gap = raiseFloor(base.floorMono, MIN_STATUS_GAP_MS, ctx);
+  if (record.admission) return expireIfDue({ state: { ...base, floorMono: gap }, effects: [] }, ctx);
   return { state: { ...base, floorMono: gap, next: { op: "status", at } }, effects: [] };
 }
 
