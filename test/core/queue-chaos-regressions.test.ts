@@ -141,7 +141,12 @@ describe("waiting-room chaos regressions", () => {
     );
     expect(t.state.record?.ended).toBeNull();
     expect(t.effects.filter((e) => e.type === "save")).toEqual([]);
-    expect(requests(t.effects)).toHaveLength(1);
+    // The confirming read waits out the one-second gap a fresh page keeps (the page before may just have read).
+    expect(requests(t.effects)).toEqual([]);
+    expect(t.state.next?.op).toBe("status");
+    const later = reduce(t.state, { type: "tick" }, ctx(now + 1_000, 1_000, { serverTimeKnown: false }));
+    expect(later.state.record?.ended).toBeNull();
+    expect(requests(later.effects)).toHaveLength(1);
   });
 
   it("a reload honours a saved in-bound Retry-After of 56 minutes", () => {
