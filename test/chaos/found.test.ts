@@ -17,6 +17,11 @@ const calm: Schedule["rates"] = {
   dateOff: 0,
 };
 
+/** Where a fix made fewer tickets than the world's count of intents allows, the count it makes. */
+const TICKETS: Record<string, number> = {
+  "3 tickets for 2 join intents: on failed storage, a tab opened after another published its smaller key": 2,
+};
+
 const found: Array<[string, Schedule]> = [
   [
     "2 tickets for 1 join intent: a second tab opened as storage came back joined before hearing the leader",
@@ -123,8 +128,9 @@ describe("chaos: schedules found by earlier runs", () => {
   });
   afterAll(() => unwatch());
 
-  it.each(found)("%s", async (_name, schedule) => {
-    const { violations } = await runSchedule(schedule);
+  it.each(found)("%s", async (name, schedule) => {
+    const { violations, tickets } = await runSchedule(schedule);
     expect(violations).toEqual([]);
+    if (TICKETS[name] !== undefined) expect(tickets).toBeLessThanOrEqual(TICKETS[name]);
   });
 });

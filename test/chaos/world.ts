@@ -37,6 +37,8 @@ export interface RunResult {
   /** How the run ended, for the statistics. */
   end: string;
   requests: number;
+  /** Tickets the server made for this person. */
+  tickets: number;
   /** The wire log and the events as they happened, for a replay to print. */
   log: string[];
 }
@@ -168,6 +170,8 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   let reserved = false;
   let everEnded = false;
   let storedRecord = false;
+  /** A second tab's join counted as a new intent, and no place has shown up since. */
+  let openIntent = false;
   const tap = (work: Promise<void>) => {
     const p = work
       .catch(() => {
@@ -270,6 +274,13 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
           // first has ended or booked, Join would be a new intent, so the tab only resumes.
           const live =
             !reserved && !everEnded && !(admissionSeen && clock.trueNow() >= admissionSeen.expiresAt);
+          // Nothing on the device shows a place (the main page is empty and the store holds none, or that
+          // page could not read it): like a tap on the main page then, a new intent.
+          // Tabs opened together count once, until a place shows up.
+          if (live && !openIntent && main.queue.getView().phase === "idle" && (!storedRecord || main.blind)) {
+            intents++;
+            openIntent = true;
+          }
           (live ? page.queue.join(EVENT_ID) : page.queue.resume()).catch(() => {});
           add(e.at + e.ms, `${e.kind} ends`, () => {
             page.close();
@@ -341,6 +352,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     const now = clock.trueNow();
     // Only a live ticket: after one ended (even unseen, say while the user was busy booking), a tap is a new intent.
     storedRecord = ticket !== null && ticket.ended === null;
+    if (storedRecord) openIntent = false;
     reserved ||= (await realStore.listReservations()).length > 0;
     const admissionOver = admissionSeen !== null && now >= admissionSeen.expiresAt;
     if (livePlace !== null && !reserved && !admissionOver && ticket?.ticketId !== livePlace)
@@ -428,6 +440,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
     violations: violations.map((v) => v.replace(/\s+/g, " ")),
     end: `${finalView.phase}/${bookingStep}`,
     requests: chaos.wire.length,
+    tickets: model.tickets - baseline.tickets,
     log: [
       ...log,
       ...chaos.wire.map(
