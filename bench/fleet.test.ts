@@ -93,3 +93,27 @@ describe("population engine, surge-2021 at 1 % scale", () => {
     expect(get("jari").errors.overloaded + get("jari").errors.timeouts).toBe(0);
   });
 });
+
+/**
+ * `npm run bench:fleet -- --workload prequeue` at 1 % scale: the same 2 million (here 20,000) in a
+ * pre-queue that opens an hour before, capacity and admissions scaled down 100×. The whole pre-queue
+ * reads its first place just after opening, spread over OPENING_SPREAD_MS: with 20 s that alone was
+ * the server's whole capacity (peak 1.08 × at full size, 21,229 503s); with 60 s it is a third of it.
+ */
+describe("population engine, prequeue at 1 % scale: the opening", () => {
+  const base = WORKLOADS.prequeue as WorkloadConfig;
+  const w: WorkloadConfig = {
+    ...base,
+    people: 20_000,
+    admitPerSecond: base.admitPerSecond / 100,
+    capacityPerSecond: base.capacityPerSecond / 100,
+  };
+  for (const name of ["jari", "jari-push", "jari-naive-server"] as const) {
+    it(`${name}: the opening stays at most 0.5 × capacity, with no 503 and no lost place`, () => {
+      const r = runStrategy(w, name, { seed: 1, sample: 1 });
+      expect(r.peakLoadRatio).toBeLessThanOrEqual(0.5);
+      expect(r.errors.overloaded + r.errors.timeouts).toBe(0);
+      expect(r.lostPlaces).toBe(0);
+    }, 60_000);
+  }
+});

@@ -17,8 +17,9 @@ import type { Random } from "../clock/types.ts";
  *   is the detection delay, so an admission is noticed within ~36 s (30 s +
  *   20 % jitter) — well inside the 10-minute admission window.
  * - Pre-queue: first check lands after opening, spread over OPENING_SPREAD_MS
- *   so the pre-queue does not all ask at opensAt + 0 (arriving early in the
- *   pre-queue gives no advantage, so neither does asking early).
+ *   (60 s) so the pre-queue does not all ask at opensAt + 0 (arriving early in
+ *   the pre-queue gives no advantage, so neither does asking early); see
+ *   OPENING_SPREAD_MS for the arithmetic.
  * - Push on (in line, visible or hidden): the push wakes us, so reads are
  *   only a safety net against a lost push, timed by how late after the
  *   earliest admission they may land (see nextPollDelay), not to land before it.
@@ -32,7 +33,20 @@ export const MIN_INTERVAL_MS = 2_000;
 export const FOREGROUND_CAP_MS = 900_000;
 export const BACKGROUND_FLOOR_MS = 30_000;
 export const BACKGROUND_CAP_MS = 600_000;
-export const OPENING_SPREAD_MS = 20_000;
+/**
+ * The pre-queue's first read after opening lands at opensAt + U(0, OPENING_SPREAD_MS). Arriving or
+ * asking early in the pre-queue gives no advantage (it is shuffled at opening), so the only cost of a
+ * wider spread is how long a visible page shows "getting your number…": at most this, 30 s on average.
+ * The load it puts on the server is people × reads ÷ spread:
+ *   20 s (was): 2,000,000 × 1 ÷ 20 s = 100,000 a second = 1.0 × a 100,000/s server: the opening alone
+ *               is at capacity (fleet `prequeue`: peak 1.08 ×, 21,229 503s; 1.01 × with push);
+ *   60 s (now): 2,000,000 × 1 ÷ 60 s ≈ 33,000 a second = 0.33 × capacity. The few who read in the
+ *               opening's first second find no serving rate yet and read again after the server's
+ *               hint, on top of it: peak 0.42 × (0.37 with push, 0.49 with a naive 5 s server), no 503.
+ * Each further million in the pre-queue adds about 0.17 × capacity (1,000,000 ÷ 60 s ≈ 17,000 a
+ * second), so a pre-queue much larger than 2 million would need a longer spread still.
+ */
+export const OPENING_SPREAD_MS = 60_000;
 /** Optimistic rate factor: the line might move 25 % faster than reported. */
 export const RATE_OPTIMISM = 1.25;
 /**
