@@ -47,6 +47,9 @@ export interface WireRequest {
   /** The route that allowance constrains (a join's status body constrains the first status read). */
   floorRoute: string;
   fault: string;
+  /** Order of the send and of the answer among all wire events: tells apart events in the same ms. */
+  sentSeq?: number;
+  answeredSeq?: number;
 }
 
 export interface ChaosFetch {
@@ -180,6 +183,7 @@ export function createChaosFetch(
   let enabled = true;
   let outage = false;
   let inFlight = 0;
+  let seq = 0;
 
   const faulted = async (url: string, init: RequestInitLike, entry: WireRequest): Promise<ResponseLike> => {
     if (outage) {
@@ -253,6 +257,7 @@ export function createChaosFetch(
       broken: false,
       floorRoute: "",
       fault: "",
+      sentSeq: ++seq,
     };
     wire.push(entry);
     inFlight++;
@@ -262,6 +267,7 @@ export function createChaosFetch(
       const headers = headersOf(response, KEPT_HEADERS);
       entry.outcome = response.status;
       entry.answeredAt = clock.trueNow();
+      entry.answeredSeq = ++seq;
       // An unreadable body says nothing, whatever fragments of it look like.
       // (A malformed answer may also carry a Date off by days: fault "malformed+date-off".)
       const malformed = entry.fault.startsWith("malformed");
@@ -278,6 +284,7 @@ export function createChaosFetch(
     } catch (error) {
       entry.outcome = "failed";
       entry.answeredAt = clock.trueNow();
+      entry.answeredSeq = ++seq;
       throw error;
     } finally {
       inFlight--;

@@ -95,6 +95,20 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "2 tickets for 1 join intent: a tab opened as storage came back joined beside the leader's join under way",
+    {
+      seed: 1,
+      rates: { ...calm, outOfBound: 0.004292114637792111 },
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 60018,
+      events: [
+        { at: 0, kind: "storage", ms: 500 },
+        { at: 300, kind: "second-tab", ms: 1000 },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

@@ -26,6 +26,8 @@ export const T0 = Date.parse("2021-07-19T11:00:00Z");
 export interface DeviceHistory {
   forwardClockChangesAt: readonly number[];
   pageOpensAt: readonly number[];
+  /** Pages closed (a reload, the phone off): their memory went with them. */
+  pageClosesAt?: readonly number[];
   /** When the device's storage failed (true times; `to` null while it still fails). */
   storageDown: ReadonlyArray<{ from: number; to: number | null }>;
 }
@@ -54,8 +56,8 @@ const unsaved = (history: DeviceHistory | undefined, floor: WireRequest, request
     ({ from, to }) =>
       from <= answered &&
       (to === null || answered <= to) &&
-      history.pageOpensAt.some(
-        (open) => open >= answered && open <= request.sentAt && (to === null || open <= to + SAVE_RETRY_MS),
+      [...history.pageOpensAt, ...(history.pageClosesAt ?? [])].some(
+        (at) => at >= answered && at <= request.sentAt && (to === null || at <= to + SAVE_RETRY_MS),
       ),
   );
 };
@@ -102,6 +104,8 @@ export function tooEarly(wire: WireRequest[], history?: DeviceHistory): string[]
     for (const request of sent) {
       for (const floor of floors) {
         if (floor === request || (floor.answeredAt as number) > request.sentAt) continue;
+        // In the same ms: only an answer that came before the request was sent can hold it back.
+        if ((floor.answeredSeq ?? 0) > (request.sentSeq ?? Number.POSITIVE_INFINITY)) continue;
         const answered = floor.answeredAt as number;
         if (
           floor.allowedNextAt !== null &&

@@ -107,6 +107,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   const history = {
     forwardClockChangesAt: [] as number[],
     pageOpensAt: [] as number[],
+    pageClosesAt: [] as number[],
     storageDown: [] as Array<{ from: number; to: number | null }>,
   };
   const setStorageDown = (down: number) => {
@@ -144,6 +145,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
       booking: null,
       deps,
       close() {
+        history.pageClosesAt.push(clock.trueNow());
         queue.stop();
         page.booking?.stop();
         port.close();
@@ -153,6 +155,9 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   };
   const bookingOf = (page: Page): BookingClient => {
     if (!page.booking) {
+      // The booking client reads the saved draft (and its floors, in device time) as it starts: for the
+      // invariants, a reader that opens now, like a page.
+      history.pageOpensAt.push(clock.trueNow());
       page.booking = createBookingClient(page.deps);
       page.booking.setOnline(online);
     }

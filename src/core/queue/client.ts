@@ -16,7 +16,7 @@ import {
   wakeAt,
 } from "./machine.ts";
 import { recoverFromCrash } from "./machine-failures.ts";
-import { leaderHolds, pendingJoin } from "./machine-status.ts";
+import { leaderHolds, otherTabJoining, pendingJoin } from "./machine-status.ts";
 import { projectPosition } from "./projection.ts";
 import { HELD_READ_TIMEOUT_MS, HELD_READ_WAIT_S } from "./schedule.ts";
 import {
@@ -480,7 +480,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       return inChain(async () => {
         if (!state.loaded) await loadFromStore(0);
         // The store could not show the place another tab holds, but that tab's view does: no second ticket.
-        if (!isActive(state.record) && leaderHolds(state, eventId)) return;
+        // Nor while another tab's join for it is under way: that tab's key (perhaps sent) is the one.
+        if (!isActive(state.record) && (leaderHolds(state, eventId) || otherTabJoining(state, eventId))) return;
         if (isActive(state.record)) {
           // One line at a time: the reducer makes a second tap a no-op.
           await process({ type: "join", eventId, joinKey: state.record.joinKey, existing: null });

@@ -145,6 +145,12 @@ export function leaderHolds(state: MachineState, eventId: string): boolean {
   );
 }
 
+/** Another tab is joining this event right now (its key may be out already): a join here would be a second. */
+export function otherTabJoining(state: MachineState, eventId: string): boolean {
+  const theirs = state.mirror;
+  return !state.leader && theirs !== null && theirs.eventId === eventId && theirs.phase === "joining";
+}
+
 /**
  * The key a join sends: its own, or a smaller one another tab is joining the same event with (the
  * smallest wins everywhere, so tabs that could not claim the join in a shared store send one key).
