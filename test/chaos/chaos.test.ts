@@ -65,7 +65,11 @@ describe("chaos harness: the invariants can fail", () => {
     ).toEqual([]);
     // The page that was open when the clock moved (no page opened since): held to true time.
     expect(
-      tooEarly([floor, early(T0 + 86_700_000)], { forwardClockChangesAt: [change], pageOpensAt: [T0], storageDown: [] }),
+      tooEarly([floor, early(T0 + 86_700_000)], {
+        forwardClockChangesAt: [change],
+        pageOpensAt: [T0],
+        storageDown: [],
+      }),
     ).toHaveLength(1);
     // Early even on the device clock: no excuse.
     expect(
@@ -113,6 +117,45 @@ describe("chaos harness: the invariants can fail", () => {
     expect(tooEarly([floor, answered, after])).toHaveLength(1);
     // A failed request proves nothing: both are too early.
     expect(tooEarly([floor, { ...answered, outcome: "failed" }, after])).toHaveLength(2);
+  });
+
+  it("in the same ms, only an answer that came before the request was sent holds it back", () => {
+    const broken = wire({
+      route: "GET centers",
+      sentAt: T0,
+      broken: true,
+      fault: "malformed",
+      sentSeq: 1,
+      answeredSeq: 3,
+    });
+    // Sent alongside (before the answer): not a retry.
+    expect(
+      tooEarly([broken, wire({ route: "GET centers", sentAt: T0, sentSeq: 2, answeredSeq: 4 })]),
+    ).toEqual([]);
+    // Sent after the answer, in the same ms: no back-off at all.
+    expect(
+      tooEarly([broken, wire({ route: "GET centers", sentAt: T0, sentSeq: 5, answeredSeq: 6 })]),
+    ).toHaveLength(1);
+  });
+
+  it("a floor re-saved after the clock was set back is excused for a page opened after it was set forward again", () => {
+    const floor = wire({
+      route: "POST identity",
+      sentAt: T0,
+      outcome: 429,
+      allowedNextAt: T0 + 1_200_000,
+      allowedNextDeviceAt: T0 + 1_200_000,
+    });
+    // Back a month at +100 s, forward again at +200 s, the page opened at +300 s asks at +400 s.
+    const early = wire({ route: "POST identity", sentAt: T0 + 400_000, sentDeviceAt: T0 + 400_000 });
+    const history = {
+      forwardClockChangesAt: [T0 + 200_000],
+      pageOpensAt: [T0 + 300_000],
+      storageDown: [],
+    };
+    expect(tooEarly([floor, early], { ...history, backwardClockChangesAt: [T0 + 100_000] })).toEqual([]);
+    // Without the setback, its device clock was never behind the floor's: held to it.
+    expect(tooEarly([floor, early], history)).toHaveLength(1);
   });
 
   it("flags two status reads within a second even when no floor was given", () => {

@@ -109,6 +109,22 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "POST join too early: a blind page's join was told to wait, and a reload resumed the older join sooner",
+    {
+      seed: 1,
+      rates: { ...calm, refuse: 0.305933129740879 },
+      retryAfterKinds: ["in-bound"],
+      initialSkewMs: 0,
+      faultsForMs: 917125,
+      events: [
+        { at: 116394, kind: "clock-jump", skewMs: 0 },
+        { at: 309932, kind: "storage", ms: 222749 },
+        { at: 310198, kind: "reload" },
+        { at: 564638, kind: "reload" },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

@@ -25,6 +25,8 @@ export const T0 = Date.parse("2021-07-19T11:00:00Z");
  */
 export interface DeviceHistory {
   forwardClockChangesAt: readonly number[];
+  /** The device clock set BACK (true times). */
+  backwardClockChangesAt?: readonly number[];
   pageOpensAt: readonly number[];
   /** Pages closed (a reload, the phone off): their memory went with them. */
   pageClosesAt?: readonly number[];
@@ -47,7 +49,8 @@ export const SAVE_RETRY_MS = 2_000;
 const unsaved = (history: DeviceHistory | undefined, floor: WireRequest, request: WireRequest): boolean => {
   if (!history) return false;
   const answered = floor.answeredAt as number;
-  const down = (at: number) => history.storageDown.some(({ from, to }) => from <= at && (to === null || at <= to));
+  const down = (at: number) =>
+    history.storageDown.some(({ from, to }) => from <= at && (to === null || at <= to));
   // A page opened blind (its store could not be read), the latest before the request and after the
   // floor: like a private window, it cannot see what the device saved.
   const lastOpen = history.pageOpensAt.filter((open) => open <= request.sentAt).at(-1);
@@ -68,8 +71,13 @@ const unwitnessed = (
   request: WireRequest,
 ): boolean => {
   if (!history || floor.allowedNextDeviceAt == null || request.sentDeviceAt === undefined) return false;
-  if (request.sentDeviceAt < floor.allowedNextDeviceAt) return false;
   const answered = floor.answeredAt as number;
+  // After the clock was set back, a page may have saved the floor again in that earlier device time;
+  // then only the forward change matters, not the device time of the answer.
+  const resavedBack = (history.backwardClockChangesAt ?? []).some(
+    (c) => c >= answered && c <= request.sentAt,
+  );
+  if (!resavedBack && request.sentDeviceAt < floor.allowedNextDeviceAt) return false;
   return history.forwardClockChangesAt.some(
     (change) =>
       change >= answered &&

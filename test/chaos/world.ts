@@ -106,6 +106,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
 
   const history = {
     forwardClockChangesAt: [] as number[],
+    backwardClockChangesAt: [] as number[],
     pageOpensAt: [] as number[],
     pageClosesAt: [] as number[],
     storageDown: [] as Array<{ from: number; to: number | null }>,
@@ -279,10 +280,12 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
           // first has ended or booked, Join would be a new intent, so the tab only resumes.
           const live =
             !reserved && !everEnded && !(admissionSeen && clock.trueNow() >= admissionSeen.expiresAt);
-          // Nothing on the device shows a place (the main page is empty and the store holds none, or that
-          // page could not read it): like a tap on the main page then, a new intent.
+          // Nothing on the device shows a place (the main page is empty or shows its ticket ended, and the
+          // store holds none, or that page could not read it): like a tap on the main page, a new intent.
           // Tabs opened together count once, until a place shows up.
-          if (live && !openIntent && main.queue.getView().phase === "idle" && (!storedRecord || main.blind)) {
+          const shown = main.queue.getView().phase;
+          const empty = shown === "idle" || END_QUEUE.has(shown);
+          if (live && !openIntent && empty && (!storedRecord || main.blind)) {
             intents++;
             openIntent = true;
           }
@@ -295,6 +298,7 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
       case "clock-jump":
         return add(e.at, JSON.stringify(e), () => {
           if (e.skewMs > skewMs) history.forwardClockChangesAt.push(clock.trueNow());
+          if (e.skewMs < skewMs) history.backwardClockChangesAt.push(clock.trueNow());
           skewMs = e.skewMs;
           clock.setSkew(e.skewMs);
         });
@@ -397,11 +401,15 @@ export async function runSchedule(schedule: Schedule): Promise<RunResult> {
   for (;;) {
     const now = clock.trueNow();
     timeline.sort((a, b) => a.at - b.at);
+    // Events (a second tab's Join) act on what the device holds now.
+    if (timeline.length > 0 && (timeline[0] as Timed).at <= now) await checkStore();
     while (timeline.length > 0 && (timeline[0] as Timed).at <= now) (timeline.shift() as Timed).run();
     if (frozenUntil > 0 && now >= frozenUntil) {
       frozenUntil = 0;
       reload();
     }
+    // The user acts on what the device holds now (a ticket may have ended in this very step).
+    await checkStore();
     if (frozenUntil === 0) userAct();
     await checkStore();
     if (now >= endAt || (now >= calmAt && ended() && !pending)) break;

@@ -58,7 +58,9 @@ describe("nextBackoff", () => {
     for (let seed = 1; seed <= 300; seed++) {
       const delays = run(decorrelated, seed, 20);
       for (let i = 1; i < delays.length; i++)
-        expect(delays[i]).toBeGreaterThanOrEqual(Math.min(60_000, Math.round((delays[i - 1] ?? 0) * GROWTH)) - 1);
+        expect(delays[i]).toBeGreaterThanOrEqual(
+          Math.min(60_000, Math.round((delays[i - 1] ?? 0) * GROWTH)) - 1,
+        );
     }
   });
 

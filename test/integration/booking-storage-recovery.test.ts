@@ -38,13 +38,17 @@ describe("booking while storage fails (chaos: a reservation and its floors lost 
     let down = false;
     const client = h.newClient(failing(h.store, () => down));
     await toConfirmStep(h, client);
-    h.backend.faults.once({ method: "GET", path: /\/slots$/ }, { kind: "status", status: 503, retryAfter: 600 });
+    h.backend.faults.once(
+      { method: "GET", path: /\/slots$/ },
+      { kind: "status", status: 503, retryAfter: 600 },
+    );
     down = true;
     const loading = client.loadSlots();
     await h.advance(1_000);
     down = false;
     await h.advance(2_100);
-    const floors = ((await h.store.getDraft()) as unknown as { routeFloors?: Record<string, number> }).routeFloors;
+    const floors = ((await h.store.getDraft()) as unknown as { routeFloors?: Record<string, number> })
+      .routeFloors;
     expect(Object.values(floors ?? {}).some((until) => until > h.clock.now() + 500_000)).toBe(true);
     client.stop();
     await loading.catch(() => undefined);

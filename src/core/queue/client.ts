@@ -161,7 +161,9 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
 
   const ticketedElsewhere = async (pending: TicketRecord): Promise<boolean> => {
     const there = await withStore((s) => s.getTicket(pending.eventId));
-    return there !== null && there.ended === null && there.ticketId !== null && there.joinKey === pending.joinKey;
+    return (
+      there !== null && there.ended === null && there.ticketId !== null && there.joinKey === pending.joinKey
+    );
   };
 
   /** Never over another live place this tab could not see (it opened while storage failed). */
@@ -170,8 +172,13 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     async (s: Store): Promise<void> => {
       const there = await s.getTicket(record.eventId);
       // The same join with its ticket already there: a record still waiting for it must not replace it.
-      const sameJoin = there?.joinKey === record.joinKey && (record.ticketId !== null || there?.ticketId === null);
+      const sameJoin =
+        there?.joinKey === record.joinKey && (record.ticketId !== null || there?.ticketId === null);
       if (there === null || there.ended !== null || sameJoin) await s.putTicket(record);
+      // Another join waits there (this tab opened blind and joined anew): the server's word on when to
+      // POST a join again holds for that one too.
+      else if (there.ticketId === null && record.ticketId === null && record.nextPollAt > there.nextPollAt)
+        await s.putTicket({ ...there, nextPollAt: record.nextPollAt });
     };
 
   const dispatch = (event: QueueEvent): Promise<void> => {
@@ -188,7 +195,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
       let alerts = 0;
       for (const effect of transition.effects) alerts += await perform(effect);
       render(PUBLISHED_BY_FOLLOWER.has(event.type));
-      if (event.type === "remote_view" && holdsSmallerJoinKey(event.view)) tabs?.publish(ownView(state, ctx()));
+      if (event.type === "remote_view" && holdsSmallerJoinKey(event.view))
+        tabs?.publish(ownView(state, ctx()));
       for (let i = 0; i < alerts; i++) onAdmitted?.(view);
     } catch (error) {
       // A bug (a store that throws twice, a reducer throw) must not stop
@@ -481,7 +489,8 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         if (!state.loaded) await loadFromStore(0);
         // The store could not show the place another tab holds, but that tab's view does: no second ticket.
         // Nor while another tab's join for it is under way: that tab's key (perhaps sent) is the one.
-        if (!isActive(state.record) && (leaderHolds(state, eventId) || otherTabJoining(state, eventId))) return;
+        if (!isActive(state.record) && (leaderHolds(state, eventId) || otherTabJoining(state, eventId)))
+          return;
         if (isActive(state.record)) {
           // One line at a time: the reducer makes a second tap a no-op.
           await process({ type: "join", eventId, joinKey: state.record.joinKey, existing: null });
