@@ -125,6 +125,24 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "admission lost from the store: a follower's late join answer saved the ticket over its admitted copy",
+    {
+      seed: 1353422117,
+      rates: { ...calm, refuse: 0.328487599734217, dateOff: 1.380338857131404e-39 },
+      retryAfterKinds: ["in-bound", "garbage", "date-far", "date-near", "date-past"],
+      initialSkewMs: -2827799,
+      faultsForMs: 866376,
+      events: [
+        { at: 60068, kind: "reload" },
+        { at: 191688, kind: "second-tab", ms: 147464 },
+        { at: 307889, kind: "clock-jump", skewMs: 0 },
+        { at: 594546, kind: "second-tab", ms: 363613 },
+        { at: 674336, kind: "reload" },
+        { at: 856847, kind: "clock-jump", skewMs: 0 },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

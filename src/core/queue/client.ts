@@ -166,6 +166,14 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     );
   };
 
+  /** A join's answer for a ticket another tab has already seen admitted: its admission must stay. */
+  const admittedElsewhere = async (joined: TicketRecord): Promise<boolean> => {
+    const there = await withStore((s) => s.getTicket(joined.eventId));
+    return (
+      there?.ticketId === joined.ticketId && there?.ended === null && !!there?.admission && !joined.admission
+    );
+  };
+
   /** Never over another live place this tab could not see (it opened while storage failed). */
   const putUnlessAnotherPlace =
     (record: TicketRecord) =>
@@ -243,8 +251,12 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     switch (effect.type) {
       case "save":
         // A join still pending in this tab never replaces the ticket another tab already got with the
-        // same key (it would lose the place and its admission): this tab reads that ticket instead.
-        if (effect.record.ticketId === null && (await ticketedElsewhere(effect.record))) {
+        // same key, nor does a join's answer replace that ticket admitted (it would lose the place or the
+        // admission): this tab reads the stored one instead.
+        if (
+          (effect.record.ticketId === null && (await ticketedElsewhere(effect.record))) ||
+          (effect.joined && (await admittedElsewhere(effect.record)))
+        ) {
           void reload();
           return 0;
         }

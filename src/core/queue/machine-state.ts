@@ -109,7 +109,8 @@ export type Request =
   | { op: "events" };
 
 export type Effect =
-  | { type: "save"; record: TicketRecord }
+  /** `joined`: the record a join's answer made; another tab may already hold it further along. */
+  | { type: "save"; record: TicketRecord; joined?: true }
   | { type: "delete"; eventId: string }
   | { type: "request"; request: Request }
   | { type: "alert" }

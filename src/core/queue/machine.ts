@@ -66,7 +66,10 @@ function transition(state: MachineState, event: QueueEvent, ctx: Ctx): Transitio
       if (record.ended !== null) return { state: s, effects: [] };
       const saved = save(s, withTicket);
       const applied = applyStatus(saved.state, event.response.status, ctx);
-      return { state: applied.state, effects: [...saved.effects, ...applied.effects] };
+      const marked = [...saved.effects, ...applied.effects].map((e) =>
+        e.type === "save" ? { ...e, joined: true as const } : e,
+      );
+      return { state: applied.state, effects: marked };
     }
     case "status": {
       const s = done(state, "status");
