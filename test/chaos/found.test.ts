@@ -143,6 +143,20 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "POST join 15 ms after a broken answer: the device clock moved forward and a re-read lost the backoff",
+    {
+      seed: 1,
+      rates: { ...calm, refuse: 0.0857988800853491 },
+      retryAfterKinds: ["garbage"],
+      initialSkewMs: -3378,
+      faultsForMs: 60011,
+      events: [
+        { at: 1, kind: "clock-jump", skewMs: 0 },
+        { at: 15, kind: "second-tab", ms: 1000 },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

@@ -32,7 +32,9 @@ export function retryLater(state: MachineState, op: Op, decision: RetryDecision,
     ...state,
     backoff,
     allowedAt,
-    floorMono: raiseFloor(state.floorMono, decision.notBeforeMs ?? 0, ctx),
+    // The backoff counts too, on the monotonic clock: a re-read of the store (another tab's news, a
+    // clock change) must not bring the retry nearer.
+    floorMono: raiseFloor(state.floorMono, Math.max(decision.notBeforeMs ?? 0, delay), ctx),
     next: { op, at },
     notice: noticeAt(decision.code, at, ctx),
   };
