@@ -157,6 +157,31 @@ const found: Array<[string, Schedule]> = [
     },
   ],
   [
+    "POST join 16 s after a 503 with Retry-After: the leader sent a follower's join after its grace",
+    {
+      seed: 696667440,
+      rates: {
+        dropBefore: 0,
+        dropAfter: 0,
+        hang: 0,
+        refuse: 0.3999999999999995,
+        malformed: 2.2787902793222482e-73,
+        outOfBound: 6.086885813815272e-166,
+        dateOff: 2.475082012414908e-267,
+      },
+      retryAfterKinds: ["out-of-bound", "date-past", "date-near"],
+      initialSkewMs: 7199980,
+      faultsForMs: 1071684,
+      events: [
+        { at: 155005, kind: "offline", ms: 61781 },
+        { at: 741544, kind: "second-tab", ms: 140912 },
+        { at: 764984, kind: "hidden", ms: 287291 },
+        { at: 850857, kind: "reload" },
+        { at: 1023939, kind: "reload" },
+      ],
+    },
+  ],
+  [
     "13 identity POSTs in 53 s: an unlucky decorrelated backoff stayed near 2 s through an outage",
     {
       seed: 888634927,

@@ -73,6 +73,8 @@ const PUBLISHED_BY_FOLLOWER = new Set<QueueEvent["type"]>([
   "moved",
   "admission_used",
   "dismiss",
+  // A failure's floor (Retry-After, backoff) reaches the leader, which may send this join after a grace.
+  "failed",
 ]);
 
 /**

@@ -228,7 +228,8 @@ function adoptRemote(state: MachineState, view: QueueView, ctx: Ctx): MachineSta
     typeof floor === "number" &&
     Number.isFinite(floor) &&
     floor > 0 &&
-    view.ticketId !== null &&
+    // A join refused with Retry-After binds every tab's join of that event too (the same key).
+    (view.ticketId !== null || view.phase === "joining") &&
     (record === null || view.eventId === record.eventId)
   )
     next = { ...next, floorMono: raiseFloor(next.floorMono, Math.min(floor, MAX_SAVED_WAIT_MS), ctx) };
