@@ -19,6 +19,7 @@ import { recoverFromCrash } from "./machine-failures.ts";
 import { leaderHolds, otherTabJoining, pendingJoin } from "./machine-status.ts";
 import { projectPosition } from "./projection.ts";
 import { HELD_READ_TIMEOUT_MS, HELD_READ_WAIT_S } from "./schedule.ts";
+import { admittedThere, putUnlessAnotherPlace, ticketedThere } from "./store-guards.ts";
 import {
   type AdmittedAlert,
   type QueueClient,
@@ -161,36 +162,6 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
     });
   }
 
-  const ticketedElsewhere = async (pending: TicketRecord): Promise<boolean> => {
-    const there = await withStore((s) => s.getTicket(pending.eventId));
-    return (
-      there !== null && there.ended === null && there.ticketId !== null && there.joinKey === pending.joinKey
-    );
-  };
-
-  /** A join's answer for a ticket another tab has already seen admitted: its admission must stay. */
-  const admittedElsewhere = async (joined: TicketRecord): Promise<boolean> => {
-    const there = await withStore((s) => s.getTicket(joined.eventId));
-    return (
-      there?.ticketId === joined.ticketId && there?.ended === null && !!there?.admission && !joined.admission
-    );
-  };
-
-  /** Never over another live place this tab could not see (it opened while storage failed). */
-  const putUnlessAnotherPlace =
-    (record: TicketRecord) =>
-    async (s: Store): Promise<void> => {
-      const there = await s.getTicket(record.eventId);
-      // The same join with its ticket already there: a record still waiting for it must not replace it.
-      const sameJoin =
-        there?.joinKey === record.joinKey && (record.ticketId !== null || there?.ticketId === null);
-      if (there === null || there.ended !== null || sameJoin) await s.putTicket(record);
-      // Another join waits there (this tab opened blind and joined anew): the server's word on when to
-      // POST a join again holds for that one too.
-      else if (there.ticketId === null && record.ticketId === null && record.nextPollAt > there.nextPollAt)
-        await s.putTicket({ ...there, nextPollAt: record.nextPollAt });
-    };
-
   const dispatch = (event: QueueEvent): Promise<void> => {
     const run = chain.then(() => process(event));
     chain = run.catch(() => {});
@@ -255,12 +226,13 @@ export function createQueueClient(options: QueueClientOptions): QueueClient {
         // A join still pending in this tab never replaces the ticket another tab already got with the
         // same key, nor does a join's answer replace that ticket admitted (it would lose the place or the
         // admission): this tab reads the stored one instead.
-        if (
-          (effect.record.ticketId === null && (await ticketedElsewhere(effect.record))) ||
-          (effect.joined && (await admittedElsewhere(effect.record)))
-        ) {
-          void reload();
-          return 0;
+        if (effect.record.ticketId === null || effect.joined) {
+          const there = await withStore((s) => s.getTicket(effect.record.eventId));
+          const pending = effect.record.ticketId === null && ticketedThere(there, effect.record);
+          if (pending || (effect.joined && admittedThere(there, effect.record))) {
+            void reload();
+            return 0;
+          }
         }
         await withStore((s) => s.putTicket(effect.record));
         await alsoDurable(putUnlessAnotherPlace(effect.record));
