@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { RequestLog as Log, LoggedRequest } from "../../mocks/demo-recorder.ts";
 import { type ExplainedRequest, explainRequests } from "../../mocks/request-reason.ts";
 import type { Lang, MessageKey } from "../i18n/core.ts";
-import { formatTime } from "../i18n/format.ts";
+import { formatTime } from "../i18n/format-time.ts";
 import type { Translate } from "../i18n/runtime.ts";
 
 /** How many of the newest requests are shown. */

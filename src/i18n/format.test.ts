@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatTime, NO_TIME } from "./format.ts";
+import { formatDateTime, NO_TIME } from "./format.ts";
+import { formatDate, formatTime } from "./format-time.ts";
 
 // 20:00 in Seoul is 11:00 UTC: whatever zone the machine runs in, Seoul time is shown.
 const opening = "2021-07-19T11:00:00Z";

@@ -6,7 +6,7 @@ export const TIME_ZONE = "Asia/Seoul";
 const locales: Record<Lang, string> = { ko: "ko-KR", en: "en-GB" };
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
@@ -23,7 +23,7 @@ function formatter(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTi
 export const NO_TIME = "—";
 
 /** The date for `at`, or null when it is not a real moment (Intl would throw RangeError). */
-function moment(at: string | number): Date | null {
+export function moment(at: string | number): Date | null {
   const date = new Date(at);
   return Number.isFinite(date.getTime()) ? date : null;
 }
@@ -40,24 +40,4 @@ export function formatDateTime(lang: Lang, at: string | number): string {
     minute: "2-digit",
     hourCycle: lang === "ko" ? "h12" : "h23",
   }).format(date);
-}
-
-/** "오후 8:00:05" / "20:00:05". */
-export function formatTime(lang: Lang, at: string | number): string {
-  const date = moment(at);
-  if (!date) return NO_TIME;
-  return formatter(lang, {
-    hour: "numeric",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: lang === "ko" ? "h12" : "h23",
-  }).format(date);
-}
-
-/** "2021년 7월 26일 (월)" / "Mon 26 Jul 2021" for a calendar date "YYYY-MM-DD" (a Seoul date). */
-export function formatDate(lang: Lang, date: string): string {
-  // Noon Seoul time keeps the calendar day whatever the formatter's zone arithmetic does.
-  const noon = /^\d{4}-\d{2}-\d{2}$/.test(date) ? moment(`${date}T12:00:00+09:00`) : null;
-  if (!noon) return NO_TIME;
-  return formatter(lang, { year: "numeric", month: "long", day: "numeric", weekday: "short" }).format(noon);
 }

@@ -2,7 +2,7 @@ import type { PushTicket, TurnPush } from "../core/push/turn-push.ts";
 import type { AdmittedAlert, QueueView } from "../core/queue/types.ts";
 import type { Store } from "../core/store/types.ts";
 import type { Lang } from "../i18n/core.ts";
-import { formatTime } from "../i18n/format.ts";
+import { formatTime } from "../i18n/format-time.ts";
 import { loadTranslator } from "../i18n/runtime.ts";
 import type { AlertControls, AlertSettings, NotifyPermission } from "../ui/queue/alert-controls.ts";
 import { type Beeper, createBeeper } from "./beep.ts";

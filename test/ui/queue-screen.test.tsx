@@ -4,7 +4,7 @@ import type { Services } from "../../src/app/services.ts";
 import type { QueueView } from "../../src/core/queue/types.ts";
 import { interpolate, type Lang, type MessageKey, type MessageParams } from "../../src/i18n/core.ts";
 import { en } from "../../src/i18n/en.ts";
-import { formatTime } from "../../src/i18n/format.ts";
+import { formatTime } from "../../src/i18n/format-time.ts";
 import { ko } from "../../src/i18n/ko.ts";
 import { AppContext } from "../../src/ui/app/context.ts";
 import type { AlertControls, AlertSettings } from "../../src/ui/queue/alert-controls.ts";

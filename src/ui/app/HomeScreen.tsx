@@ -148,10 +148,8 @@ function useSteerFocus(entered: object | null, eventId: string | null): void {
   // Only a new entry steers (not a list refresh): `entered` is a fresh object per entry.
   useEffect(() => {
     if (!entered || !eventId) return;
-    const join = [...document.querySelectorAll<HTMLElement>('[data-testid="join"]')].find(
-      (button) => button.dataset.eventId === eventId,
-    );
-    const element = join ?? document.getElementById(`event-${eventId}`);
+    const card = document.getElementById(`event-${eventId}`);
+    const element = card?.querySelector<HTMLElement>('[data-testid="join"]') ?? card;
     element?.scrollIntoView?.({ block: "center" });
     element?.focus({ preventScroll: true });
   }, [entered]);

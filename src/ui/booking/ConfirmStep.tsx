@@ -1,6 +1,6 @@
 import type { BookingClient, BookingView } from "../../core/booking/types.ts";
 import type { Lang } from "../../i18n/core.ts";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate } from "../../i18n/format-time.ts";
 import type { Translate } from "./i18n.ts";
 
 type Props = { client: BookingClient; view: BookingView; lang: Lang; t: Translate };

@@ -3,7 +3,7 @@ import { addDays, seoulDate } from "../../core/booking/dates.ts";
 import type { BookingClient, BookingView } from "../../core/booking/types.ts";
 import type { Slot } from "../../core/contract/types.ts";
 import type { Lang } from "../../i18n/core.ts";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate } from "../../i18n/format-time.ts";
 import type { Translate } from "./i18n.ts";
 import { formatShortDate } from "./short-date.ts";
 

@@ -1,5 +1,5 @@
 import type { QueueView } from "../../core/queue/types.ts";
-import { formatTime } from "../../i18n/format.ts";
+import { formatTime } from "../../i18n/format-time.ts";
 import { Button } from "../components/Button.tsx";
 import { formatCountdown } from "./format.ts";
 import type { Texts } from "./texts.ts";

@@ -1,6 +1,6 @@
 import type { QueueNotice, QueueView } from "../../core/queue/types.ts";
 import type { MessageKey } from "../../i18n/core.ts";
-import { formatTime } from "../../i18n/format.ts";
+import { formatTime } from "../../i18n/format-time.ts";
 import { Notice } from "../components/Notice.tsx";
 import type { Texts } from "./texts.ts";
 

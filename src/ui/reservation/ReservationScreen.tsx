@@ -3,7 +3,7 @@ import { reservationToIcs } from "../../core/booking/ics.ts";
 import type { BookingClient } from "../../core/booking/types.ts";
 import type { Dose, Reservation } from "../../core/contract/types.ts";
 import type { Lang } from "../../i18n/core.ts";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate } from "../../i18n/format-time.ts";
 import { BookingNotice } from "../booking/BookingNotice.tsx";
 import type { LangProps, Translate } from "../booking/i18n.ts";
 import { useBookingView } from "../booking/use-booking-view.ts";

@@ -1,6 +1,6 @@
 import { useEffect } from "preact/hooks";
 import type { BookingClient } from "../../core/booking/types.ts";
-import { formatDate } from "../../i18n/format.ts";
+import { formatDate } from "../../i18n/format-time.ts";
 import type { LangProps } from "../booking/i18n.ts";
 import { useBookingView } from "../booking/use-booking-view.ts";
 import "../booking/booking.css";
