@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WireRequest } from "./faults.ts";
+import { NO_FAULTS, type WireRequest } from "./faults.ts";
 import { T0, tooEarly, tooMany } from "./invariants.ts";
 import { watchUnhandled } from "./property.ts";
-import type { Schedule } from "./schedule.ts";
 import { runSchedule } from "./world.ts";
-
-const NO_FAULTS: Schedule["rates"] = {
-  dropBefore: 0,
-  dropAfter: 0,
-  hang: 0,
-  refuse: 0,
-  malformed: 0,
-  outOfBound: 0,
-  dateOff: 0,
-};
 
 const wire = (partial: Partial<WireRequest> & { sentAt: number }): WireRequest => ({
   route: "GET status t_1",

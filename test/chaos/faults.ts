@@ -28,6 +28,17 @@ export interface FaultRates {
   dateOff: number;
 }
 
+/** A calm network: no fault at all. */
+export const NO_FAULTS: FaultRates = {
+  dropBefore: 0,
+  dropAfter: 0,
+  hang: 0,
+  refuse: 0,
+  malformed: 0,
+  outOfBound: 0,
+  dateOff: 0,
+};
+
 /** One request as seen on the wire. */
 export interface WireRequest {
   route: string;

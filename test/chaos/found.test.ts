@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_FAULTS } from "./faults.ts";
 import { watchUnhandled } from "./property.ts";
 import type { Schedule } from "./schedule.ts";
 import { runSchedule } from "./world.ts";
@@ -7,16 +8,6 @@ import { runSchedule } from "./world.ts";
  * Schedules the 10,000-schedule runs found and shrank, kept as they were printed: each broke an
  * invariant on the code of its day (the violation is in the test's name) and must keep passing.
  */
-const calm: Schedule["rates"] = {
-  dropBefore: 0,
-  dropAfter: 0,
-  hang: 0,
-  refuse: 0,
-  malformed: 0,
-  outOfBound: 0,
-  dateOff: 0,
-};
-
 /** Where a fix made fewer tickets than the world's count of intents allows, the count it makes. */
 const TICKETS: Record<string, number> = {
   "3 tickets for 2 join intents: on failed storage, a tab opened after another published its smaller key": 2,
@@ -27,7 +18,7 @@ const found: Array<[string, Schedule]> = [
     "2 tickets for 1 join intent: a second tab opened as storage came back joined before hearing the leader",
     {
       seed: 1,
-      rates: calm,
+      rates: NO_FAULTS,
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 60013,
@@ -41,7 +32,7 @@ const found: Array<[string, Schedule]> = [
     "3 tickets for 2 join intents: on failed storage, a tab opened after another published its smaller key",
     {
       seed: 2147482084,
-      rates: { ...calm, outOfBound: 0.2802280059549958 },
+      rates: { ...NO_FAULTS, outOfBound: 0.2802280059549958 },
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 466337,
@@ -61,7 +52,7 @@ const found: Array<[string, Schedule]> = [
     "place lost from the store: a follower's join retry saved its ticketless record over the leader's ticket",
     {
       seed: 2147482084,
-      rates: { ...calm, outOfBound: 0.28022800595499575 },
+      rates: { ...NO_FAULTS, outOfBound: 0.28022800595499575 },
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 466337,
@@ -81,7 +72,7 @@ const found: Array<[string, Schedule]> = [
     "two status reads 999 ms apart: a page reloaded with an admission saved skipped the one-second gap",
     {
       seed: 1,
-      rates: calm,
+      rates: NO_FAULTS,
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 60003,
@@ -98,7 +89,7 @@ const found: Array<[string, Schedule]> = [
     "2 tickets for 1 join intent: a tab opened as storage came back joined beside the leader's join under way",
     {
       seed: 1,
-      rates: { ...calm, outOfBound: 0.004292114637792111 },
+      rates: { ...NO_FAULTS, outOfBound: 0.004292114637792111 },
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 60018,
@@ -112,7 +103,7 @@ const found: Array<[string, Schedule]> = [
     "POST join too early: a blind page's join was told to wait, and a reload resumed the older join sooner",
     {
       seed: 1,
-      rates: { ...calm, refuse: 0.305933129740879 },
+      rates: { ...NO_FAULTS, refuse: 0.305933129740879 },
       retryAfterKinds: ["in-bound"],
       initialSkewMs: 0,
       faultsForMs: 917125,
@@ -128,7 +119,7 @@ const found: Array<[string, Schedule]> = [
     "admission lost from the store: a follower's late join answer saved the ticket over its admitted copy",
     {
       seed: 1353422117,
-      rates: { ...calm, refuse: 0.328487599734217, dateOff: 1.380338857131404e-39 },
+      rates: { ...NO_FAULTS, refuse: 0.328487599734217, dateOff: 1.380338857131404e-39 },
       retryAfterKinds: ["in-bound", "garbage", "date-far", "date-near", "date-past"],
       initialSkewMs: -2827799,
       faultsForMs: 866376,
@@ -146,7 +137,7 @@ const found: Array<[string, Schedule]> = [
     "POST join 15 ms after a broken answer: the device clock moved forward and a re-read lost the backoff",
     {
       seed: 1,
-      rates: { ...calm, refuse: 0.0857988800853491 },
+      rates: { ...NO_FAULTS, refuse: 0.0857988800853491 },
       retryAfterKinds: ["garbage"],
       initialSkewMs: -3378,
       faultsForMs: 60011,

@@ -13,7 +13,7 @@ import { createServerClock } from "../../src/core/clock/server-clock.ts";
 import { createQueueClient } from "../../src/core/queue/client.ts";
 import type { QueueClient } from "../../src/core/queue/types.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
-import type { Store } from "../../src/core/store/types.ts";
+import { failingStore } from "../support/failing-store.ts";
 import { createFakeClock } from "../support/fake-clock.ts";
 import { createTabsBus } from "../support/fake-tabs.ts";
 import { createModelOnFakeClock } from "../support/model-on-fake-clock.ts";
@@ -54,23 +54,6 @@ interface Page {
   /** What this page's booking client is made from, when the user gets there. */
   deps: Parameters<typeof createBookingClient>[0];
   close(): void;
-}
-
-/** A store that throws on every call while `failing()` (quota, private mode, a wiped profile). */
-function failingStore(inner: Store, failing: () => boolean, onCall?: (failed: boolean) => void): Store {
-  return new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        const failed = failing();
-        onCall?.(failed);
-        return failed
-          ? Promise.reject(new DOMException("storage failed", "UnknownError"))
-          : (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
 }
 
 const END_QUEUE = new Set(["expired", "left", "closed", "rejected"]);

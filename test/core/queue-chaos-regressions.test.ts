@@ -14,6 +14,7 @@ import {
 import type { TicketRecord } from "../../src/core/store/types.ts";
 import { httpError } from "../support/failures.ts";
 import { createFakeClock } from "../support/fake-clock.ts";
+import { ticketRecord } from "../support/ticket-record.ts";
 
 /**
  * One regression per waiting-room violation the 10,000-schedule chaos run
@@ -32,19 +33,7 @@ const ctx = (now: number, mono: number, over: Partial<Ctx> = {}): Ctx => ({
   ...over,
 });
 
-/** A ticket as the store keeps it: a pending join on "e1" unless told otherwise. */
-const savedTicket = (over: Partial<TicketRecord>): TicketRecord => ({
-  eventId: "e1",
-  joinKey: "k1",
-  ticketId: null,
-  ticketToken: null,
-  createdAt: T,
-  lastStatus: null,
-  admission: null,
-  nextPollAt: 0,
-  ended: null,
-  ...over,
-});
+const savedTicket = ticketRecord;
 
 const waiting = (pollAfterSeconds: number): QueueStatus => ({
   state: "waiting",

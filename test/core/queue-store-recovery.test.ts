@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
-import type { Store } from "../../src/core/store/types.ts";
+import { failingStore } from "../support/failing-store.ts";
 import { createFakeClock } from "../support/fake-clock.ts";
 import { clientOnStub } from "../support/stub-queue-api.ts";
 
@@ -14,16 +14,7 @@ const MINUTE = 60_000;
 function flakyStore() {
   const inner = createMemoryStore();
   const state = { down: false };
-  const store = new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) =>
-        state.down
-          ? Promise.reject(new DOMException("storage failed", "UnknownError"))
-          : (value as (...a: unknown[]) => unknown).apply(target, args);
-    },
-  }) as Store;
+  const store = failingStore(inner, () => state.down);
   return { store, inner, state };
 }
 

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { admittedThere, putUnlessAnotherPlace, ticketedThere } from "../../src/core/queue/store-guards.ts";
 import { createMemoryStore } from "../../src/core/store/memory-store.ts";
-import type { TicketRecord } from "../../src/core/store/types.ts";
+import { RECORD_T0, ticketRecord } from "../support/ticket-record.ts";
 
-const T = Date.parse("2021-07-19T11:00:00.000Z");
-const record = (over: Partial<TicketRecord>): TicketRecord => ({
-  eventId: "e1",
-  joinKey: "k1",
-  ticketId: null,
-  ticketToken: null,
-  createdAt: T,
-  lastStatus: null,
-  admission: null,
-  nextPollAt: T,
-  ended: null,
-  ...over,
-});
+const T = RECORD_T0;
+const record = ticketRecord;
 const ticketed = record({ ticketId: "t1", ticketToken: "tok" });
 const admitted = record({
   ticketId: "t1",

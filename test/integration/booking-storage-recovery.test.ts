@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Store } from "../../src/core/store/types.ts";
+import { failingStore as failing } from "../support/failing-store.ts";
 import { createHarness, toConfirmStep } from "./booking-harness.ts";
-
-/** This device's store, failing while `down()` says so (IndexedDB erroring for a while). */
-function failing(store: Store, down: () => boolean): Store {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) =>
-        down()
-          ? Promise.reject(new DOMException("storage failed", "UnknownError"))
-          : (value as (...a: unknown[]) => unknown).apply(target, args);
-    },
-  });
-}
 
 describe("booking while storage fails (chaos: a reservation and its floors lost to a reload)", () => {
   it("a reservation confirmed while storage fails is written once storage comes back, without a reload", async () => {

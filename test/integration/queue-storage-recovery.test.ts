@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Store } from "../../src/core/store/types.ts";
+import { failingStore as failing } from "../support/failing-store.ts";
 import { createTabsBus } from "../support/fake-tabs.ts";
 import { createHarness } from "../support/queue-harness.ts";
-
-/** The shared store, failing while `down()` says so (IndexedDB erroring for a while). */
-function failing(store: Store, down: () => boolean): Store {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) =>
-        down()
-          ? Promise.reject(new DOMException("storage failed", "UnknownError"))
-          : (value as (...a: unknown[]) => unknown).apply(target, args);
-    },
-  });
-}
 
 describe("queue after a storage failure (chaos: 2 tickets for 1 join intent)", () => {
   it("a reload during a storage failure, then Join once storage is back, resumes the saved ticket (one key)", async () => {
